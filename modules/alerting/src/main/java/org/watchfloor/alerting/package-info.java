@@ -1,0 +1,2 @@
+/** Watchfloor alerting stage. */
+package org.watchfloor.alerting;

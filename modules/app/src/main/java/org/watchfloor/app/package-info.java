@@ -1,0 +1,2 @@
+/** Watchfloor app stage. */
+package org.watchfloor.app;

@@ -1,0 +1,2 @@
+/** Watchfloor classify stage. */
+package org.watchfloor.classify;

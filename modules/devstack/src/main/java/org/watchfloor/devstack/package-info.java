@@ -1,0 +1,2 @@
+/** Watchfloor devstack stage. */
+package org.watchfloor.devstack;

@@ -1,0 +1,2 @@
+/** Watchfloor enricher stage. */
+package org.watchfloor.enricher;

@@ -1,0 +1,2 @@
+/** Watchfloor feeds stage. */
+package org.watchfloor.feeds;

@@ -1,0 +1,2 @@
+/** Watchfloor indexer stage. */
+package org.watchfloor.indexer;

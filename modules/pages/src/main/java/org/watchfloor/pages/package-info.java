@@ -1,0 +1,2 @@
+/** Watchfloor pages stage. */
+package org.watchfloor.pages;
