@@ -1,2 +1,2 @@
-/** Watchfloor classify stage. */
+/** Pure classification: actors, topics, tension and dyads, language and fingerprints. No Kafka, no I/O. */
 package org.watchfloor.classify;

@@ -1,0 +1,28 @@
+package org.watchfloor.app.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code watchfloor} command; each subcommand is its own class in this package. */
+@Command(
+    name = "watchfloor",
+    mixinStandardHelpOptions = true,
+    version = "watchfloor 0.1.0",
+    description = {
+      "Streaming news monitoring: fetch feeds and pages, enrich them with actors, topics and tension",
+      "in Kafka Streams, index them into Elasticsearch and alert on the live stream.",
+      "",
+      "Quick start:  ./watchfloor up --demo --duration 90s"
+    },
+    subcommands = {
+      // one line per command; keep this list sorted by pipeline order
+      UpCommand.class,
+    })
+public final class WatchfloorCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

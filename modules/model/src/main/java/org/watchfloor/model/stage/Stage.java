@@ -1,0 +1,13 @@
+package org.watchfloor.model.stage;
+
+/** A running pipeline stage: started once, closed once, safe to close from a shutdown hook. */
+public interface Stage extends AutoCloseable {
+  String name();
+
+  /** Starts the stage's threads and returns; failures to start are thrown. */
+  void start();
+
+  /** Stops the stage, committing what it has done, and waits for its threads. */
+  @Override
+  void close();
+}
