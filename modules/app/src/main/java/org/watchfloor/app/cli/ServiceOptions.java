@@ -1,0 +1,59 @@
+package org.watchfloor.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.watchfloor.model.config.Settings;
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to the pipeline shares: where config lives, and where Kafka and Elasticsearch are. */
+public final class ServiceOptions {
+  @Option(names = "--config", paramLabel = "DIR",
+      description = "Config folder (watchfloor.yaml, sources.yaml, actors.yaml, topics.yaml, tension.yaml, "
+          + "alert-rules.yaml). Default: the repository's config/.")
+  Path config;
+
+  @Option(names = "--kafka", paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers. Default: kafka.bootstrap.servers from watchfloor.yaml "
+          + "(or WATCHFLOOR_KAFKA_BOOTSTRAP_SERVERS).")
+  String kafka;
+
+  @Option(names = "--elasticsearch", paramLabel = "URL",
+      description = "Elasticsearch URL. Default: elasticsearch.url from watchfloor.yaml "
+          + "(or WATCHFLOOR_ELASTICSEARCH_URL).")
+  String elasticsearch;
+
+  /** The config folder: the option, else {@code $WATCHFLOOR_HOME/config}, else {@code ./config}. */
+  public Path configDir() {
+    if (config != null) {
+      return config;
+    }
+    return defaultConfigDir();
+  }
+
+  public static Path defaultConfigDir() {
+    String home = System.getProperty("watchfloor.home", System.getenv("WATCHFLOOR_HOME"));
+    if (home != null && Files.isDirectory(Path.of(home, "config"))) {
+      return Path.of(home, "config");
+    }
+    return Path.of("config");
+  }
+
+  public Settings settings() {
+    Path dir = configDir();
+    if (!Files.isDirectory(dir)) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "config folder not found: " + dir.toAbsolutePath());
+    }
+    return Settings.load(dir);
+  }
+
+  /** Kafka from the option or the settings; null when neither names one. */
+  public String kafka(Settings settings) {
+    return kafka != null ? kafka : settings.get("kafka.bootstrap.servers", null);
+  }
+
+  /** Elasticsearch from the option or the settings; null when neither names one. */
+  public String elasticsearch(Settings settings) {
+    return elasticsearch != null ? elasticsearch : settings.get("elasticsearch.url", null);
+  }
+}

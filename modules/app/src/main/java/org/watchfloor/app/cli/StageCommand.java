@@ -1,0 +1,71 @@
+package org.watchfloor.app.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.app.run.PipelineStatus;
+import org.watchfloor.model.config.Settings;
+import org.watchfloor.model.stage.Stage;
+import org.watchfloor.model.stage.StageContext;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs one stage alone against external Kafka and Elasticsearch until the process is stopped: how Watchfloor is
+ * deployed at scale, one service per stage, each scaled out through its Kafka consumer group.
+ */
+abstract class StageCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(StageCommand.class);
+
+  @Mixin ServiceOptions services;
+
+  @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "30s",
+      description = "How often to log the stage's counters (default: ${DEFAULT-VALUE}).")
+  String statusEvery;
+
+  abstract Stage create(StageContext ctx);
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = services.settings();
+    String kafka = services.kafka(settings);
+    if (kafka == null) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "no Kafka to connect to: pass --kafka HOST:PORT or set kafka.bootstrap.servers "
+              + "(WATCHFLOOR_KAFKA_BOOTSTRAP_SERVERS); `watchfloor up` starts an embedded one");
+    }
+    String es = services.elasticsearch(settings);
+    if (es == null) {
+      es = "http://127.0.0.1:9200";
+    }
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    StageContext ctx = new StageContext(settings, kafka, es, registry);
+    Stage stage = create(ctx);
+    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stopped.countDown();
+      try {
+        closed.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "watchfloor-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    stage.start();
+    LOG.info("Stage {} running against Kafka {} (config {})", stage.name(), kafka, settings.configDir());
+    long every = org.watchfloor.model.config.Durations.parse(statusEvery).toMillis();
+    try {
+      while (!stopped.await(every, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        LOG.info("{}: {}", stage.name(), PipelineStatus.counters(registry));
+      }
+    } finally {
+      stage.close();
+      LOG.info("Stage {} stopped: {}", stage.name(), PipelineStatus.counters(registry));
+      closed.countDown();
+    }
+    return 0;
+  }
+}
