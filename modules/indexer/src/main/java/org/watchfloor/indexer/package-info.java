@@ -1,2 +1,2 @@
-/** Watchfloor indexer stage. */
+/** The indexer stage: Elasticsearch templates and aliases, clients, and the stage that writes the pipeline's topics. */
 package org.watchfloor.indexer;
