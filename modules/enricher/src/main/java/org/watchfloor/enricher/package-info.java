@@ -1,2 +1,2 @@
-/** Watchfloor enricher stage. */
+/** The enricher stage: the Kafka Streams topology that validates, deduplicates, classifies and groups raw articles. */
 package org.watchfloor.enricher;

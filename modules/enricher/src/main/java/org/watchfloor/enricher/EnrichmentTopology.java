@@ -1,0 +1,123 @@
+package org.watchfloor.enricher;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+import org.apache.kafka.streams.state.WindowStore;
+import org.watchfloor.classify.Classification;
+import org.watchfloor.classify.Classifier;
+import org.watchfloor.enricher.story.StoryCandidate;
+import org.watchfloor.enricher.story.StoryGrouper;
+import org.watchfloor.enricher.trend.Tally;
+import org.watchfloor.enricher.trend.TrendAggregator;
+import org.watchfloor.model.Aggregate;
+import org.watchfloor.model.EnrichedArticle;
+import org.watchfloor.model.JsonSerde;
+import org.watchfloor.model.Topics;
+
+/**
+ * Builds the enrichment topology:
+ *
+ * <pre>
+ * raw -> validate -+-> invalid ----------------------------------------------+-> dead letters
+ *                  +-> valid -> dedupe by id -> classify -+-> failed -------+
+ *                                                         +-> classified -> [stories, 1 partition]
+ *   -> story grouping (SimHash bands, duplicate_of, story_id) -+-> enriched
+ *                                                              +-> hourly actor and dyad aggregates -> aggregates
+ * </pre>
+ *
+ * Story grouping must see every article, so the classified stream goes through a single-partition repartition topic;
+ * the expensive part, classification, still runs on every input partition. No configuration, no I/O.
+ */
+public final class EnrichmentTopology {
+  public static final String DEDUPE_STORE = "enricher-seen-ids";
+  public static final String STORY_STORE = "enricher-story-bands";
+  public static final String TREND_STORE = "enricher-trends";
+  /** Name of the internal single-partition topic feeding story grouping. */
+  public static final String STORIES_REPARTITION = "enricher-stories";
+
+  private static final Serde<EnrichedArticle> ENRICHED_SERDE = JsonSerde.of(EnrichedArticle.class);
+  private static final Serde<Aggregate> AGGREGATE_SERDE = JsonSerde.of(Aggregate.class);
+
+  private EnrichmentTopology() {}
+
+  public static Topology build(Classifier classifier, EnrichmentOptions options) {
+    Objects.requireNonNull(classifier, "classifier");
+    Objects.requireNonNull(options, "options");
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(windowStore(DEDUPE_STORE, options.dedupeRetention(), options.dedupeRetention(), false,
+        Serdes.Long(), options.persistentStores()));
+    // copies may arrive out of order by up to a whole story window, so keep twice that
+    builder.addStateStore(windowStore(STORY_STORE, options.storyWindow().multipliedBy(2), options.storyWindow(), true,
+        StoryCandidate.SERDE, options.persistentStores()));
+    builder.addStateStore(windowStore(TREND_STORE, options.aggregateRetention(), options.aggregateWindow(), false,
+        Tally.SERDE, options.persistentStores()));
+
+    KStream<String, Work> checked = builder
+        .stream(Topics.RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw"))
+        .process(() -> new ValidateProcessor(options.maxPayloadBytes()), Named.as("validate"));
+    Map<String, KStream<String, Work>> validated = checked.split(Named.as("validation-"))
+        .branch((id, work) -> work.isFailure(), Branched.as("invalid"))
+        .defaultBranch(Branched.as("valid"));
+
+    Map<String, KStream<String, Work>> classified = validated.get("validation-valid")
+        .process(() -> new DedupeProcessor(DEDUPE_STORE, options.dedupeRetention()), Named.as("dedupe"), DEDUPE_STORE)
+        .process(() -> new ClassifyProcessor(classifier), Named.as("classify"))
+        .split(Named.as("classification-"))
+        .branch((id, work) -> work.isFailure(), Branched.as("failed"))
+        .defaultBranch(Branched.as("ok"));
+
+    validated.get("validation-invalid")
+        .merge(classified.get("classification-failed"), Named.as("failures"))
+        .process(() -> new DeadLetterProcessor(options.listener()), Named.as("dead-letter"))
+        .to(Topics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
+
+    KStream<String, EnrichedArticle> grouped = classified.get("classification-ok")
+        .mapValues(work -> toEnriched(work, options), Named.as("to-enriched"))
+        .repartition(Repartitioned.<String, EnrichedArticle>as(STORIES_REPARTITION)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(ENRICHED_SERDE)
+            .withNumberOfPartitions(1))
+        .process(() -> new StoryGrouper(STORY_STORE, options.storyWindow(), options.maxHammingDistance()),
+            Named.as("group-stories"), STORY_STORE);
+
+    grouped
+        .peek((id, article) -> options.listener().enriched(article), Named.as("count-enriched"))
+        .to(Topics.ENRICHED, Produced.with(Serdes.String(), ENRICHED_SERDE).withName("enriched"));
+
+    grouped
+        .process(() -> new TrendAggregator(TREND_STORE, options.aggregateWindow(), options.aggregateRetention()),
+            Named.as("aggregate-trends"), TREND_STORE)
+        .to(Topics.AGGREGATES, Produced.with(Serdes.String(), AGGREGATE_SERDE).withName("aggregates"));
+
+    return builder.build();
+  }
+
+  private static EnrichedArticle toEnriched(Work work, EnrichmentOptions options) {
+    Classification c = work.classification();
+    // story_id and duplicate_of are set by story grouping, once every earlier copy is known
+    return new EnrichedArticle(EnrichedArticle.VERSION, work.article(), c.language(), c.actors(), c.topics(),
+        c.tension(), c.dyads(), c.fingerprint(), null, null, options.clock().instant());
+  }
+
+  private static <V> StoreBuilder<WindowStore<String, V>> windowStore(String name, Duration retention,
+      Duration windowSize, boolean retainDuplicates, Serde<V> valueSerde, boolean persistent) {
+    WindowBytesStoreSupplier supplier = persistent
+        ? Stores.persistentWindowStore(name, retention, windowSize, retainDuplicates)
+        : Stores.inMemoryWindowStore(name, retention, windowSize, retainDuplicates);
+    return Stores.windowStoreBuilder(supplier, Serdes.String(), valueSerde);
+  }
+}

@@ -1,0 +1,94 @@
+package org.watchfloor.enricher.trend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.enricher.EventTime;
+import org.watchfloor.model.ActorMention;
+import org.watchfloor.model.Aggregate;
+import org.watchfloor.model.Dyad;
+import org.watchfloor.model.EnrichedArticle;
+
+/**
+ * Adds each article to the tumbling window of its event time for every actor and every dyad it names, and emits the
+ * updated {@link Aggregate} keyed by its document id, so that a consumer can overwrite the previous value.
+ * Unresolved actors are left out; a dyad is counted once per article whatever its event classes.
+ */
+public final class TrendAggregator implements Processor<String, EnrichedArticle, String, Aggregate> {
+  private static final Logger LOG = LoggerFactory.getLogger(TrendAggregator.class);
+
+  public static final String ACTOR = "actor";
+  public static final String DYAD = "dyad";
+
+  private final String storeName;
+  private final long windowMs;
+  private final long retentionMs;
+  private ProcessorContext<String, Aggregate> context;
+  private WindowStore<String, Tally> tallies;
+  private long maxEventTime = Long.MIN_VALUE;
+
+  public TrendAggregator(String storeName, Duration window, Duration retention) {
+    this.storeName = storeName;
+    this.windowMs = window.toMillis();
+    this.retentionMs = retention.toMillis();
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Aggregate> context) {
+    this.context = context;
+    this.tallies = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, EnrichedArticle> record) {
+    EnrichedArticle a = record.value();
+    long t = EventTime.of(a.article(), record.timestamp());
+    maxEventTime = Math.max(maxEventTime, t);
+    long start = t - Math.floorMod(t, windowMs);
+    // the store would silently drop an expired window; say so instead of emitting a wrong count of one
+    if (start + windowMs <= maxEventTime - retentionMs) {
+      LOG.debug("Article {} of {} is older than the aggregate retention, not aggregated", a.id(), Instant.ofEpochMilli(t));
+      return;
+    }
+    double tension = a.tension() == null ? 0 : a.tension().score();
+    for (String key : keys(a)) {
+      String storeKey = key;
+      Tally tally = tallies.fetch(storeKey, start);
+      Tally next = (tally == null ? Tally.EMPTY : tally).add(tension);
+      tallies.put(storeKey, next, start);
+      String kind = storeKey.substring(0, storeKey.indexOf('|'));
+      Aggregate agg = new Aggregate(Aggregate.VERSION, kind, storeKey.substring(kind.length() + 1),
+          Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + windowMs), next.count(), next.tensionSum(),
+          next.tensionMax());
+      context.forward(new Record<>(agg.docId(), agg, record.timestamp()));
+    }
+  }
+
+  /** The store keys an article counts toward: {@code actor|ID} and {@code dyad|SOURCE>TARGET}. */
+  static Set<String> keys(EnrichedArticle a) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (ActorMention m : a.actors()) {
+      if (m.id() != null && !m.id().isBlank() && !m.id().startsWith("unresolved:")) {
+        keys.add(ACTOR + "|" + m.id());
+      }
+    }
+    for (Dyad d : a.dyads()) {
+      if (d.source() != null && d.target() != null) {
+        keys.add(DYAD + "|" + dyadKey(d));
+      }
+    }
+    return keys;
+  }
+
+  /** The key of a dyad in aggregates: {@code SOURCE>TARGET}, directed. */
+  public static String dyadKey(Dyad d) {
+    return d.source() + ">" + d.target();
+  }
+}

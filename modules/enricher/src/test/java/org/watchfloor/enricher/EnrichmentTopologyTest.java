@@ -1,0 +1,256 @@
+package org.watchfloor.enricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.watchfloor.model.Aggregate;
+import org.watchfloor.model.DeadLetters;
+import org.watchfloor.model.EnrichedArticle;
+import org.watchfloor.model.Json;
+import org.watchfloor.model.JsonSerde;
+import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.Topics;
+
+class EnrichmentTopologyTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:05:00Z");
+
+  @TempDir Path stateDir;
+
+  private final AtomicInteger enrichedCount = new AtomicInteger();
+  private final List<String> deadReasons = new ArrayList<>();
+  private TopologyTestDriver driver;
+  private TestInputTopic<byte[], byte[]> raw;
+  private TestOutputTopic<String, EnrichedArticle> enriched;
+  private TestOutputTopic<byte[], byte[]> dead;
+  private TestOutputTopic<String, Aggregate> aggregates;
+
+  @BeforeEach
+  void startDriver() {
+    EnrichmentListener listener = new EnrichmentListener() {
+      @Override
+      public void enriched(EnrichedArticle article) {
+        enrichedCount.incrementAndGet();
+      }
+
+      @Override
+      public void deadLettered(String errorClass, String reason) {
+        deadReasons.add(reason);
+      }
+    };
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrichment-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(
+        EnrichmentTopology.build(new TestClassifier(), EnrichmentOptions.defaults().withListener(listener)), props);
+    raw = driver.createInputTopic(Topics.RAW, new ByteArraySerializer(), new ByteArraySerializer());
+    enriched = driver.createOutputTopic(Topics.ENRICHED, new StringDeserializer(),
+        JsonSerde.of(EnrichedArticle.class).deserializer());
+    dead = driver.createOutputTopic(Topics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    aggregates = driver.createOutputTopic(Topics.AGGREGATES, new StringDeserializer(),
+        JsonSerde.of(Aggregate.class).deserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  @Test
+  void enrichesAValidArticle() {
+    send(article("a1", "PRK fires missile", "PRK>KOR launch near KOR. [tension 70] [fp 1234abcd]", T0));
+
+    List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
+    assertThat(out).hasSize(1);
+    EnrichedArticle e = out.get(0).value;
+    assertThat(out.get(0).key).isEqualTo("a1");
+    assertThat(e.article().title()).isEqualTo("PRK fires missile");
+    assertThat(e.actors()).extracting(a -> a.id()).containsExactly("PRK", "KOR");
+    assertThat(e.tension().score()).isEqualTo(70.0);
+    assertThat(e.dyads()).extracting(d -> d.source() + ">" + d.target()).containsExactly("PRK>KOR");
+    assertThat(e.fingerprint()).isEqualTo(0x1234abcdL);
+    assertThat(e.storyId()).isEqualTo("a1");
+    assertThat(e.duplicateOf()).isNull();
+    assertThat(e.enrichedAt()).isNotNull();
+    assertThat(dead.isEmpty()).isTrue();
+    assertThat(enrichedCount).hasValue(1);
+  }
+
+  static Stream<Arguments> badRecords() {
+    String good = new String(json(article("x", "Title", "Body [fp 1]", T0)), StandardCharsets.UTF_8);
+    return Stream.of(
+        Arguments.of("invalid JSON", "{\"schema_version\": 1, \"id\": ".getBytes(StandardCharsets.UTF_8),
+            "invalid JSON"),
+        Arguments.of("unknown schema version", good.replace("\"schema_version\":1", "\"schema_version\":2")
+            .getBytes(StandardCharsets.UTF_8), "unknown schema_version 2"),
+        Arguments.of("empty payload", new byte[0], "empty payload"),
+        Arguments.of("no title and no text", json(article("e1", " ", "", T0)), "has neither title nor text"),
+        Arguments.of("no id", json(article(null, "Title", "Text", T0)), "missing id"),
+        Arguments.of("5 MB article", json(article("big", "Huge", "x".repeat(5 * 1024 * 1024), T0)),
+            "exceeds the limit of 1048576 bytes"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRecords")
+  void routesBadRecordToDeadLettersAndKeepsGoing(String name, byte[] payload, String reason) {
+    raw.pipeInput(new TestRecord<>("k1".getBytes(StandardCharsets.UTF_8), payload, T0));
+    send(article("next", "PRK next", "after the bad one [fp 99]", T0));
+
+    List<TestRecord<byte[], byte[]>> letters = dead.readRecordsToList();
+    assertThat(letters).hasSize(1);
+    TestRecord<byte[], byte[]> letter = letters.get(0);
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.MESSAGE)).contains(reason);
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.STAGE)).isEqualTo("enricher");
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.ORIGIN_TOPIC)).isEqualTo(Topics.RAW);
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.CLASS)).isNotBlank();
+    assertThat(letter.key()).isEqualTo("k1".getBytes(StandardCharsets.UTF_8));
+    int expectedLength = Math.min(payload.length, DeadLetters.MAX_PAYLOAD);
+    assertThat(letter.value()).hasSize(expectedLength);
+    assertThat(letter.value()).isEqualTo(java.util.Arrays.copyOf(payload, expectedLength));
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::id).containsExactly("next");
+    assertThat(deadReasons).hasSize(1);
+  }
+
+  @Test
+  void routesClassifierExceptionToDeadLettersAndKeepsGoing() {
+    send(article("boom1", "PRK", "this one breaks the classifier [boom]", T0));
+    send(article("fine1", "PRK", "this one is fine [fp 5]", T0));
+
+    List<TestRecord<byte[], byte[]>> letters = dead.readRecordsToList();
+    assertThat(letters).hasSize(1);
+    assertThat(DeadLetters.header(letters.get(0).headers(), DeadLetters.CLASS))
+        .isEqualTo(IllegalStateException.class.getName());
+    assertThat(DeadLetters.header(letters.get(0).headers(), DeadLetters.MESSAGE))
+        .isEqualTo("classifier cannot read this article");
+    assertThat(DeadLetters.header(letters.get(0).headers(), DeadLetters.ORIGIN_URL))
+        .isEqualTo("https://news.example/boom1");
+    assertThat(Json.read(letters.get(0).value(), RawArticle.class).id()).isEqualTo("boom1");
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::id).containsExactly("fine1");
+  }
+
+  @Test
+  void dropsAnExactDuplicateById() {
+    RawArticle a = article("same", "PRK", "first delivery [fp 77]", T0);
+    send(a);
+    send(a);
+    // a re-fetch with new text but the same id is the same article
+    send(article("same", "PRK", "re-fetched, text changed [fp 78]", T0.plusSeconds(3600)));
+    send(article("other", "KOR", "a different article [fp ff000000]", T0));
+
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::id).containsExactly("same", "other");
+  }
+
+  @Test
+  void groupsNearDuplicatesIntoTheFirstCopysStory() {
+    long fp = 0x0f0f_1234_5678_9abcL;
+    send(article("orig", "PRK test", "text [fp " + Long.toHexString(fp) + "]", T0));
+    // two bits apart, a day later: a syndicated copy
+    send(article("copy", "PRK test", "text [fp " + Long.toHexString(fp ^ 0b101L) + "]", T0.plusSeconds(86_400)));
+    // three bits from the copy, five from the original: a copy of the copy, same story
+    send(article("copy2", "PRK test", "text [fp " + Long.toHexString(fp ^ 0b101L ^ (0b111L << 40)) + "]",
+        T0.plusSeconds(90_000)));
+    // four bits apart: a different story
+    send(article("far", "PRK test", "text [fp " + Long.toHexString(fp ^ 0xf000_0000_0000_0000L) + "]",
+        T0.plusSeconds(60)));
+    // identical fingerprint, but five days later: more than 72 hours after every copy
+    send(article("late", "PRK test", "text [fp " + Long.toHexString(fp) + "]", T0.plusSeconds(5 * 86_400)));
+
+    Map<String, EnrichedArticle> byId = enriched.readValuesToList().stream()
+        .collect(Collectors.toMap(EnrichedArticle::id, Function.identity()));
+    assertThat(byId.get("orig").storyId()).isEqualTo("orig");
+    assertThat(byId.get("orig").duplicateOf()).isNull();
+    assertThat(byId.get("copy").duplicateOf()).isEqualTo("orig");
+    assertThat(byId.get("copy").storyId()).isEqualTo("orig");
+    assertThat(byId.get("copy2").duplicateOf()).isEqualTo("copy");
+    assertThat(byId.get("copy2").storyId()).isEqualTo("orig");
+    assertThat(byId.get("far").duplicateOf()).isNull();
+    assertThat(byId.get("far").storyId()).isEqualTo("far");
+    assertThat(byId.get("late").duplicateOf()).isNull();
+    assertThat(byId.get("late").storyId()).isEqualTo("late");
+  }
+
+  @Test
+  void aggregatesPerActorAndDyadInHourlyWindows() {
+    send(article("h1", "t", "PRK PRK>KOR [tension 20] [fp 1]", T0));
+    send(article("h2", "t", "PRK KOR [tension 40] [fp 1000]", T0.plusSeconds(600)));
+    send(article("h3", "t", "PRK>KOR and again PRK>KOR [tension 90] [fp 100000]", T0.plusSeconds(1200)));
+    send(article("h4", "t", "PRK [tension 10] [fp 10000000]", T0.plusSeconds(3600)));
+
+    Map<String, Aggregate> latest = new java.util.LinkedHashMap<>();
+    aggregates.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    long hour = Instant.parse("2026-03-01T10:00:00Z").toEpochMilli();
+    long next = Instant.parse("2026-03-01T11:00:00Z").toEpochMilli();
+
+    Aggregate prk = latest.get("actor:PRK:" + hour);
+    assertThat(prk.count()).isEqualTo(3);
+    assertThat(prk.tensionMean()).isEqualTo(50.0);
+    assertThat(prk.tensionMax()).isEqualTo(90.0);
+    assertThat(prk.windowStart()).isEqualTo(Instant.ofEpochMilli(hour));
+    assertThat(prk.windowEnd()).isEqualTo(Instant.ofEpochMilli(next));
+
+    Aggregate kor = latest.get("actor:KOR:" + hour);
+    assertThat(kor.count()).isEqualTo(3);
+
+    Aggregate dyad = latest.get("dyad:PRK>KOR:" + hour);
+    assertThat(dyad.count()).isEqualTo(2);
+    assertThat(dyad.tensionMean()).isEqualTo(55.0);
+    assertThat(dyad.tensionMax()).isEqualTo(90.0);
+
+    Aggregate prkNext = latest.get("actor:PRK:" + next);
+    assertThat(prkNext.count()).isEqualTo(1);
+    assertThat(prkNext.tensionMax()).isEqualTo(10.0);
+    assertThat(latest).doesNotContainKey("actor:KOR:" + next);
+  }
+
+  @Test
+  void aggregatesOnPublishedTimeNotArrivalTime() {
+    Instant published = Instant.parse("2026-03-01T08:59:00Z");
+    raw.pipeInput(new TestRecord<>("p1".getBytes(StandardCharsets.UTF_8),
+        json(article("p1", "t", "USA [tension 30] [fp 3]", published)), T0));
+
+    List<KeyValue<String, Aggregate>> out = aggregates.readKeyValuesToList();
+    assertThat(out).extracting(kv -> kv.key)
+        .containsExactly("actor:USA:" + Instant.parse("2026-03-01T08:00:00Z").toEpochMilli());
+  }
+
+  private void send(RawArticle a) {
+    raw.pipeInput(new TestRecord<>(a.id() == null ? null : a.id().getBytes(StandardCharsets.UTF_8), json(a),
+        a.published()));
+  }
+
+  static byte[] json(RawArticle a) {
+    return Json.write(a);
+  }
+
+  static RawArticle article(String id, String title, String text, Instant published) {
+    return new RawArticle(RawArticle.VERSION, id, "https://news.example/" + id, null, "example", "asia", List.of(),
+        title, text, List.of(), published, null, published, "en", null, "Example News", RawArticle.FROM_PAGE);
+  }
+
+}
