@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       // one line per command; keep this list sorted by pipeline order
       UpCommand.class,
+      SearchCommand.class,
+      TrendsCommand.class,
+      KibanaCommand.class,
     })
 public final class WatchfloorCommand implements Runnable {
   @picocli.CommandLine.Spec
