@@ -1,0 +1,30 @@
+package org.watchfloor.alerting.notify;
+
+import java.time.Duration;
+import org.watchfloor.model.config.Settings;
+
+/**
+ * SMTP settings from {@code alerting.smtp.*}: host, port, username, password, from, starttls (default true),
+ * starttls.required (default true) and timeout.
+ */
+public record SmtpSettings(
+    String host, int port, String username, String password, String from, boolean starttls, boolean starttlsRequired,
+    Duration timeout) {
+
+  public static SmtpSettings from(Settings s) {
+    return new SmtpSettings(
+        s.get("alerting.smtp.host", "localhost"),
+        s.getInt("alerting.smtp.port", 587),
+        s.get("alerting.smtp.username", null),
+        s.get("alerting.smtp.password", null),
+        s.get("alerting.smtp.from", "watchfloor@localhost"),
+        s.getBoolean("alerting.smtp.starttls", true),
+        s.getBoolean("alerting.smtp.starttls.required", true),
+        s.getDuration("alerting.smtp.timeout", Duration.ofSeconds(10)));
+  }
+
+  @Override
+  public String toString() {
+    return "SmtpSettings[" + host + ":" + port + ", user " + username + ", starttls " + starttls + "]";
+  }
+}
