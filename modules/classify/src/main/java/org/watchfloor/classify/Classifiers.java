@@ -1,0 +1,53 @@
+package org.watchfloor.classify;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.classify.actor.ActorExtractor;
+import org.watchfloor.classify.actor.ActorsConfig;
+import org.watchfloor.classify.language.LanguageIdentifier;
+import org.watchfloor.classify.tension.TensionConfig;
+import org.watchfloor.classify.tension.TensionScorer;
+import org.watchfloor.classify.topic.TopicClassifier;
+import org.watchfloor.classify.topic.TopicsConfig;
+import org.watchfloor.model.config.ConfigException;
+import org.watchfloor.model.config.YamlFiles;
+
+/** Builds the classifier from the YAML files of a config directory: the one way to get a {@link Classifier}. */
+public final class Classifiers {
+  private static final Logger LOG = LoggerFactory.getLogger(Classifiers.class);
+
+  public static final String ACTORS_FILE = "actors.yaml";
+  public static final String TOPICS_FILE = "topics.yaml";
+  public static final String TENSION_FILE = "tension.yaml";
+
+  private Classifiers() {}
+
+  /**
+   * Loads {@code actors.yaml}, {@code topics.yaml} and {@code tension.yaml} from {@code configDir}, validates them and
+   * returns a thread-safe classifier; fails with {@link ConfigException} naming the file, key and reason.
+   */
+  public static RuleClassifier load(Path configDir) {
+    Objects.requireNonNull(configDir, "configDir");
+    if (!Files.isDirectory(configDir)) {
+      throw new ConfigException(configDir.toString(), null, "not a directory");
+    }
+    Path actorsFile = configDir.resolve(ACTORS_FILE);
+    Path topicsFile = configDir.resolve(TOPICS_FILE);
+    Path tensionFile = configDir.resolve(TENSION_FILE);
+    ActorExtractor actors = ActorExtractor.of(YamlFiles.read(actorsFile, ActorsConfig.class), actorsFile.toString());
+    TopicClassifier topics = TopicClassifier.of(YamlFiles.read(topicsFile, TopicsConfig.class), topicsFile.toString());
+    TensionScorer tension = TensionScorer.of(YamlFiles.read(tensionFile, TensionConfig.class), tensionFile.toString());
+    LOG.info("Classifier loaded from {}: {} actors, {} topics", configDir, actors.actorCount(), topics.topicIds().size());
+    return new RuleClassifier(actors, topics, tension);
+  }
+
+  /** Like {@link #load(Path)}, and loads the language models now rather than on the first article. */
+  public static RuleClassifier loadAndWarmUp(Path configDir) {
+    RuleClassifier classifier = load(configDir);
+    LanguageIdentifier.warmUp();
+    return classifier;
+  }
+}

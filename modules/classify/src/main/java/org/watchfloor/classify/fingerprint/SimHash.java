@@ -1,0 +1,67 @@
+package org.watchfloor.classify.fingerprint;
+
+import org.watchfloor.classify.text.Tokens;
+
+/**
+ * 64-bit SimHash (Charikar) over word trigrams of normalised tokens: near-duplicate texts get fingerprints a few bits
+ * apart, unrelated texts about half of the 64 bits apart.
+ */
+public final class SimHash {
+  private SimHash() {}
+
+  /** The fingerprint of a text. */
+  public static long of(String text) {
+    return of(Tokens.of(text == null ? "" : text));
+  }
+
+  /** The fingerprint of already tokenised text. */
+  public static long of(Tokens t) {
+    int n = t.size();
+    if (n == 0) {
+      return 0L;
+    }
+    int[] votes = new int[64];
+    long h2 = 0;
+    long h1 = 0;
+    for (int i = 0; i < n; i++) {
+      long h0 = hash(t.norm(i));
+      if (i >= 2 || n < 3) {
+        long shingle = mix(h2 * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(h1, 21) ^ Long.rotateLeft(h0, 42));
+        for (int b = 0; b < 64; b++) {
+          votes[b] += ((shingle >>> b) & 1L) != 0 ? 1 : -1;
+        }
+      }
+      h2 = h1;
+      h1 = h0;
+    }
+    long fingerprint = 0;
+    for (int b = 0; b < 64; b++) {
+      if (votes[b] > 0) {
+        fingerprint |= 1L << b;
+      }
+    }
+    return fingerprint;
+  }
+
+  /** The number of bits in which two fingerprints differ, 0 to 64. */
+  public static int hammingDistance(long a, long b) {
+    return Long.bitCount(a ^ b);
+  }
+
+  /** FNV-1a over the characters, then mixed: a stable 64-bit hash, unlike {@link String#hashCode()}'s 32 bits. */
+  static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return mix(h);
+  }
+
+  /** The SplitMix64 finaliser: spreads every input bit over every output bit. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+}

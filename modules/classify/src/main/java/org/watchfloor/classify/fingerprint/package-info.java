@@ -1,0 +1,2 @@
+/** Fingerprints for near-duplicate detection. */
+package org.watchfloor.classify.fingerprint;

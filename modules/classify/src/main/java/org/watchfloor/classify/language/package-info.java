@@ -1,0 +1,2 @@
+/** Language identification with Lingua, restricted to the languages news sources publish in. */
+package org.watchfloor.classify.language;

@@ -1,0 +1,304 @@
+package org.watchfloor.classify.tension;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.watchfloor.classify.actor.ActorExtractor;
+import org.watchfloor.classify.actor.ActorHit;
+import org.watchfloor.classify.text.PhraseMatcher;
+import org.watchfloor.classify.text.Tokens;
+import org.watchfloor.model.Dyad;
+import org.watchfloor.model.Tension;
+import org.watchfloor.model.TensionLevel;
+import org.watchfloor.model.config.ConfigException;
+
+/**
+ * Scores tension on the Goldstein scale: finds CAMEO-style events, weakens each by its context (negation, hedging,
+ * history, rhetoric), aggregates them into a 0-100 score and derives who-does-what-to-whom dyads. Thread-safe.
+ */
+public final class TensionScorer {
+  static final String HISTORICAL = "historical";
+  static final String PRESENT = "present";
+
+  private record Event(String id, double goldstein) {}
+
+  private record Mod(int index, String id, double factor, boolean sentenceScope, int window) {}
+
+  private final PhraseMatcher<Event> events = new PhraseMatcher<>();
+  private final PhraseMatcher<Mod> modifiers = new PhraseMatcher<>();
+  private final Mod historical;
+  private final int modifierCount;
+  private final double topWeight;
+  private final double meanWeight;
+  private final double cooperationPull;
+  private final double baseline;
+  private final double volumeBonus;
+  private final double volumeCap;
+  private final double titleWeight;
+  private final double dyadMinWeight;
+
+  private TensionScorer(TensionConfig config, String file) {
+    int index = 0;
+    for (TensionConfig.EventClass e : config.eventClasses()) {
+      String key = "event_classes[" + index++ + "]";
+      if (e.id() == null || e.goldstein() == null) {
+        throw new ConfigException(file, key, "an event class needs an id and a goldstein value");
+      }
+      if (e.goldstein() < -10 || e.goldstein() > 10) {
+        throw new ConfigException(file, key + ".goldstein", "must lie in [-10, 10], got " + e.goldstein());
+      }
+      if (e.terms() == null || e.terms().isEmpty()) {
+        throw new ConfigException(file, key + ".terms", "an event class needs at least one term");
+      }
+      Event ev = new Event(e.id(), e.goldstein());
+      e.terms().forEach(term -> events.add(term, ev));
+    }
+    index = 0;
+    Mod hist = null;
+    for (TensionConfig.Modifier m : config.modifiers()) {
+      String key = "modifiers[" + index + "]";
+      if (m.id() == null || m.factor() == null || m.terms() == null) {
+        throw new ConfigException(file, key, "a modifier needs an id, a factor and terms");
+      }
+      if (m.factor() < 0 || m.factor() > 1) {
+        throw new ConfigException(file, key + ".factor", "must lie in [0, 1]");
+      }
+      String scope = m.scope() == null ? "sentence" : m.scope();
+      if (!scope.equals("sentence") && !scope.equals("before")) {
+        throw new ConfigException(file, key + ".scope", "must be 'sentence' or 'before'");
+      }
+      Mod mod = new Mod(index, m.id(), m.factor(), scope.equals("sentence"), m.window() == null ? 6 : m.window());
+      if (m.id().equals(HISTORICAL)) {
+        hist = mod;
+      }
+      m.terms().forEach(term -> modifiers.add(term, mod));
+      index++;
+    }
+    historical = hist;
+    modifierCount = index;
+    TensionConfig.Aggregation a = config.aggregation() == null
+        ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null) : config.aggregation();
+    topWeight = or(a.topWeight(), 0.65);
+    meanWeight = or(a.meanWeight(), 0.35);
+    cooperationPull = or(a.cooperationPull(), 0.3);
+    baseline = or(a.baseline(), 5.0);
+    volumeBonus = or(a.volumeBonus(), 2.0);
+    volumeCap = or(a.volumeCap(), 10.0);
+    titleWeight = or(a.titleWeight(), 1.2);
+    dyadMinWeight = or(a.dyadMinWeight(), 0.5);
+  }
+
+  private static double or(Double v, double fallback) {
+    return v == null ? fallback : v;
+  }
+
+  public static TensionScorer of(TensionConfig config, String file) {
+    return new TensionScorer(Objects.requireNonNull(config, "config"), file);
+  }
+
+  /**
+   * Scores a tokenised article whose first {@code titleTokens} tokens are the title, given its actor mentions.
+   */
+  public TensionResult score(Tokens t, int titleTokens, List<ActorHit> hits) {
+    List<PhraseMatcher.Match<Event>> found = events.findAll(t);
+    if (found.isEmpty()) {
+      Tension none = new Tension(baseline, TensionLevel.of(baseline), 0.0, List.of());
+      return new TensionResult(none, List.of(), List.of());
+    }
+    List<PhraseMatcher.Match<Mod>> mods = modifiers.findAll(t);
+    boolean[] presentSentence = new boolean[t.sentenceCount() + 1];
+    for (PhraseMatcher.Match<Mod> m : mods) {
+      if (m.value().id().equals(PRESENT)) {
+        presentSentence[t.sentence(m.from())] = true;
+      }
+    }
+    boolean[] yearSentence = yearSentences(t);
+
+    List<TensionResult.ScoredEvent> scored = new ArrayList<>(found.size());
+    double[] conflict = new double[found.size()];
+    int conflicts = 0;
+    double cooperation = 0;
+    double conflictSum = 0;
+    double gSum = 0;
+    double wSum = 0;
+    double[] sentenceWeight = new double[t.sentenceCount() + 1];
+    List<Dyad> dyads = new ArrayList<>();
+    Set<String> dyadKeys = new HashSet<>();
+    boolean[] applied = new boolean[Math.max(1, modifierCount)];
+    for (PhraseMatcher.Match<Event> e : found) {
+      int sentence = t.sentence(e.from());
+      Arrays.fill(applied, false);
+      double factor = 1.0;
+      List<String> why = null;
+      for (PhraseMatcher.Match<Mod> m : mods) {
+        Mod mod = m.value();
+        if (t.sentence(m.from()) != sentence || applied[mod.index()] || mod.id().equals(PRESENT)) {
+          continue;
+        }
+        boolean inScope = mod.sentenceScope()
+            ? !(m.from() >= e.from() && m.to() <= e.to())
+            : m.to() < e.from() && e.from() - m.to() <= mod.window();
+        if (mod.id().equals(HISTORICAL) && presentSentence[sentence]) {
+          inScope = false;
+        }
+        if (inScope) {
+          applied[mod.index()] = true;
+          factor *= mod.factor();
+          if (why == null) {
+            why = new ArrayList<>(2);
+          }
+          why.add(mod.id());
+        }
+      }
+      if (historical != null && yearSentence[sentence] && !presentSentence[sentence] && !applied[historical.index()]) {
+        factor *= historical.factor();
+        if (why == null) {
+          why = new ArrayList<>(2);
+        }
+        why.add(HISTORICAL);
+      }
+      double g = e.value().goldstein();
+      double weight = factor * (e.from() < titleTokens ? titleWeight : 1.0);
+      double contribution = Math.max(0, -g) * 10 * weight;
+      if (g < 0) {
+        conflict[conflicts++] = contribution;
+        conflictSum += contribution;
+      } else {
+        cooperation += g * 10 * weight;
+      }
+      gSum += g * factor;
+      wSum += factor;
+      sentenceWeight[sentence] = Math.max(sentenceWeight[sentence], Math.abs(g) * 10 * weight);
+      scored.add(new TensionResult.ScoredEvent(e.value().id(), g, round(factor), round(contribution),
+          t.surface(e.from(), e.to()), sentence, why == null ? List.of() : why));
+      if (factor >= dyadMinWeight) {
+        dyad(t, e, hits, dyads, dyadKeys);
+      }
+    }
+    double score;
+    if (conflicts == 0) {
+      score = baseline;
+    } else {
+      Arrays.sort(conflict, 0, conflicts);
+      double top = conflict[conflicts - 1];
+      int k = Math.min(3, conflicts);
+      double mean = 0;
+      for (int i = 0; i < k; i++) {
+        mean += conflict[conflicts - 1 - i];
+      }
+      mean /= k;
+      score = topWeight * top + meanWeight * mean;
+      int strong = 0;
+      for (int i = 0; i < conflicts; i++) {
+        if (conflict[i] >= 30) {
+          strong++;
+        }
+      }
+      score += Math.min(volumeCap, volumeBonus * Math.max(0, strong - 1));
+      double share = cooperation / (cooperation + conflictSum);
+      score *= 1 - cooperationPull * share;
+      score = Math.max(score, baseline);
+    }
+    score = Math.max(0, Math.min(100, score));
+    double goldsteinMean = wSum == 0 ? 0 : gSum / wSum;
+    Tension tension = new Tension(round(score), TensionLevel.of(score), round(goldsteinMean),
+        evidence(t, sentenceWeight));
+    return new TensionResult(tension, dyads, scored);
+  }
+
+  private static boolean[] yearSentences(Tokens t) {
+    boolean[] out = new boolean[t.sentenceCount() + 1];
+    for (int i = 0; i < t.size(); i++) {
+      if (t.has(i, Tokens.DIGITS) && t.end(i) - t.start(i) == 4) {
+        char c0 = t.text().charAt(t.start(i));
+        char c1 = t.text().charAt(t.start(i) + 1);
+        if ((c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0')) {
+          out[t.sentence(i)] = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> evidence(Tokens t, double[] sentenceWeight) {
+    Integer[] order = new Integer[sentenceWeight.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> sentenceWeight[i]).reversed());
+    List<String> out = new ArrayList<>(3);
+    for (int k = 0; k < order.length && out.size() < 3 && sentenceWeight[order[k]] > 0; k++) {
+      out.add(sentenceText(t, order[k]));
+    }
+    return out;
+  }
+
+  /** The text of one sentence, trimmed to 300 characters. */
+  static String sentenceText(Tokens t, int sentence) {
+    int from = -1;
+    int to = -1;
+    for (int i = 0; i < t.size(); i++) {
+      if (t.sentence(i) == sentence) {
+        if (from < 0) {
+          from = i;
+        }
+        to = i;
+      } else if (from >= 0) {
+        break;
+      }
+    }
+    if (from < 0) {
+      return "";
+    }
+    int end = Math.min(t.text().length(), t.end(to) + 1);
+    String s = t.text().substring(t.start(from), end).strip();
+    return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+  }
+
+  private static void dyad(Tokens t, PhraseMatcher.Match<Event> e, List<ActorHit> hits, List<Dyad> out,
+      Set<String> keys) {
+    int sentence = t.sentence(e.from());
+    ActorHit before = null;
+    ActorHit after = null;
+    ActorHit agent = null;
+    for (ActorHit h : hits) {
+      if (h.sentence() != sentence || !usable(h)) {
+        continue;
+      }
+      if (h.to() < e.from()) {
+        before = h;
+      } else if (h.from() > e.to()) {
+        if (agent == null && h.from() > 0 && t.norm(h.from() - 1).equals("by")) {
+          agent = h;
+        } else if (after == null && (before == null || !sameCountry(h, before))) {
+          after = h;
+        }
+      }
+    }
+    ActorHit source = agent != null ? agent : before;
+    ActorHit target = agent != null ? (before != null ? before : after) : after;
+    if (source == null || target == null || sameCountry(source, target) || source.id().equals(target.id())) {
+      return;
+    }
+    if (out.size() >= 10 || !keys.add(source.id() + '|' + target.id() + '|' + e.value().id())) {
+      return;
+    }
+    out.add(new Dyad(source.id(), target.id(), e.value().id(), e.value().goldstein(), sentenceText(t, sentence)));
+  }
+
+  private static boolean usable(ActorHit h) {
+    return !h.type().equals("STATE_MEDIA") && !h.type().equals(ActorExtractor.UNRESOLVED);
+  }
+
+  private static boolean sameCountry(ActorHit a, ActorHit b) {
+    return a.id().equals(b.id()) || (a.country() != null && a.country().equals(b.country()));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

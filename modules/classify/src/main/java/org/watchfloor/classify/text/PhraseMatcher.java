@@ -1,0 +1,91 @@
+package org.watchfloor.classify.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Finds configured phrases in a {@link Tokens} stream with a token trie, longest match first, comparing stems so that
+ * inflections match; one lookup per token for text that matches nothing.
+ *
+ * @param <T> what a phrase stands for
+ */
+public final class PhraseMatcher<T> {
+  private final Node<T> root = new Node<>();
+
+  private static final class Node<T> {
+    Map<String, Node<T>> children;
+    List<T> values;
+  }
+
+  /** A phrase found in the text: the token range and what it stands for. */
+  public record Match<T>(int from, int to, T value) {}
+
+  /** Adds a phrase, tokenised and stemmed like the text it will be matched against. */
+  public PhraseMatcher<T> add(String phrase, T value) {
+    Tokens t = Tokens.of(phrase);
+    if (t.size() == 0) {
+      throw new IllegalArgumentException("empty phrase");
+    }
+    Node<T> node = root;
+    for (int i = 0; i < t.size(); i++) {
+      if (node.children == null) {
+        node.children = new HashMap<>();
+      }
+      node = node.children.computeIfAbsent(t.stem(i), k -> new Node<>());
+    }
+    if (node.values == null) {
+      node.values = new ArrayList<>(1);
+    }
+    node.values.add(value);
+    return this;
+  }
+
+  /** Reports every longest, non-overlapping match in token order. */
+  public void find(Tokens tokens, BiConsumer<Match<T>, Tokens> sink) {
+    int n = tokens.size();
+    Map<String, Node<T>> top = root.children;
+    if (top == null) {
+      return;
+    }
+    int i = 0;
+    while (i < n) {
+      Node<T> node = top.get(tokens.stem(i));
+      if (node == null) {
+        i++;
+        continue;
+      }
+      int bestEnd = node.values != null ? i : -1;
+      Node<T> best = node.values != null ? node : null;
+      int j = i + 1;
+      while (node.children != null && j < n && tokens.sentence(j) == tokens.sentence(i)) {
+        node = node.children.get(tokens.stem(j));
+        if (node == null) {
+          break;
+        }
+        if (node.values != null) {
+          bestEnd = j;
+          best = node;
+        }
+        j++;
+      }
+      if (best == null) {
+        i++;
+        continue;
+      }
+      for (T v : best.values) {
+        sink.accept(new Match<>(i, bestEnd, v), tokens);
+      }
+      i = bestEnd + 1;
+    }
+  }
+
+  /** All matches as a list. */
+  public List<Match<T>> findAll(Tokens tokens) {
+    List<Match<T>> out = new ArrayList<>();
+    find(tokens, (m, t) -> out.add(m));
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+package org.watchfloor.classify.text;
+
+/**
+ * A deliberately crude suffix stripper: it need not produce real stems, only the same stem for the inflections of a
+ * word ("tests", "tested", "testing" and "test"), because phrases and text are stemmed alike.
+ */
+public final class Stemmer {
+  private Stemmer() {}
+
+  public static String stem(String w) {
+    int n = w.length();
+    if (n <= 3) {
+      return w;
+    }
+    int end = n;
+    if (w.endsWith("ies")) {
+      end = n - 2; // "ies" -> "i"
+    } else if (w.endsWith("ied")) {
+      end = n - 2;
+    } else if (w.endsWith("ing") && n > 5) {
+      end = n - 3;
+    } else if (w.endsWith("ed") && n > 4) {
+      end = n - 2;
+    } else if (w.endsWith("es")) {
+      end = n - 2;
+    } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+      end = n - 1;
+    } else if (w.endsWith("y")) {
+      end = n - 1;
+      return w.substring(0, end) + "i";
+    }
+    if (end > 3 && w.charAt(end - 1) == 'e') {
+      end--;
+    }
+    if (end > 3 && w.charAt(end - 1) == w.charAt(end - 2) && !isVowel(w.charAt(end - 1)) && w.charAt(end - 1) != 's') {
+      end--;
+    }
+    return end == n ? w : w.substring(0, end);
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  }
+}

@@ -1,0 +1,267 @@
+package org.watchfloor.classify.text;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A tokenised text: words with their offsets, normalised forms, shape flags and sentence numbers, kept in parallel
+ * arrays so that matching allocates little.
+ */
+public final class Tokens {
+  /** First character is upper case. */
+  public static final int CAP = 1;
+  /** Every letter is upper case and there are at least two letters. */
+  public static final int UPPER = 2;
+  /** Followed by a possessive {@code 's}. */
+  public static final int POSSESSIVE = 4;
+  /** Written with dots, as in {@code U.S.}. */
+  public static final int DOTTED = 8;
+  /** Last token of its sentence. */
+  public static final int SENTENCE_END = 16;
+  /** Only digits. */
+  public static final int DIGITS = 32;
+
+  private static final Set<String> ABBREVIATIONS = Set.of(
+      "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "no", "rev", "gov",
+      "sen", "rep", "adm", "prof", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co");
+
+  private final String text;
+  private int size;
+  private int[] start;
+  private int[] end;
+  private String[] norm;
+  private String[] stem;
+  private int[] flags;
+  private int[] sentence;
+  private int sentences;
+
+  private Tokens(String text, int capacity) {
+    this.text = text;
+    start = new int[capacity];
+    end = new int[capacity];
+    norm = new String[capacity];
+    flags = new int[capacity];
+    sentence = new int[capacity];
+  }
+
+  /** Tokenises a text; words split at spaces, punctuation and hyphens, possessives and dots folded into flags. */
+  public static Tokens of(String text) {
+    Tokens t = new Tokens(text, Math.max(16, text.length() / 5));
+    t.tokenize();
+    return t;
+  }
+
+  private void tokenize() {
+    final String s = text;
+    final int n = s.length();
+    int i = 0;
+    int sent = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        if (c == '\n' && size > 0 && sentence[size - 1] == sent) {
+          flags[size - 1] |= SENTENCE_END;
+          sent++;
+        }
+        i++;
+        continue;
+      }
+      int begin = i;
+      int f = 0;
+      // dotted abbreviation: U.S., U.N., E.U.
+      int j = i;
+      int letters = 0;
+      while (j + 1 < n && Character.isUpperCase(s.charAt(j)) && s.charAt(j + 1) == '.') {
+        j += 2;
+        letters++;
+      }
+      String normalised;
+      if (letters >= 2 && (j >= n || !Character.isLetterOrDigit(s.charAt(j)))) {
+        StringBuilder sb = new StringBuilder(letters);
+        for (int k = begin; k < j; k += 2) {
+          sb.append(Character.toLowerCase(s.charAt(k)));
+        }
+        normalised = sb.toString();
+        f |= DOTTED | UPPER | CAP;
+        i = j;
+        add(begin, i, normalised, f, sent);
+        // a dotted abbreviation ends a sentence only at a line break or the end of the text
+        continue;
+      }
+      boolean allUpper = true;
+      boolean allDigits = true;
+      int upperLetters = 0;
+      while (i < n) {
+        char d = s.charAt(i);
+        if (Character.isLetterOrDigit(d)) {
+          if (Character.isLetter(d)) {
+            allDigits = false;
+            if (Character.isUpperCase(d)) {
+              upperLetters++;
+            } else {
+              allUpper = false;
+            }
+          }
+          i++;
+        } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
+          // possessive 's, negation n't, or a name such as Sa'ar
+          char e = s.charAt(i + 1);
+          boolean endsAfter = i + 2 >= n || !Character.isLetterOrDigit(s.charAt(i + 2));
+          if ((e == 's' || e == 'S') && endsAfter) {
+            f |= POSSESSIVE;
+            break;
+          }
+          if ((e == 't' || e == 'T') && endsAfter && i - 1 > begin && (s.charAt(i - 1) == 'n' || s.charAt(i - 1) == 'N')) {
+            break;
+          }
+          i++;
+        } else {
+          break;
+        }
+      }
+      int stop = i;
+      boolean negation = false;
+      if (stop < n && (s.charAt(stop) == '\'' || s.charAt(stop) == '\u2019') && (f & POSSESSIVE) == 0) {
+        negation = true;
+        stop--; // drop the n of n't
+      }
+      if (Character.isUpperCase(s.charAt(begin))) {
+        f |= CAP;
+      }
+      if (allUpper && upperLetters >= 2) {
+        f |= UPPER;
+      }
+      if (allDigits) {
+        f |= DIGITS;
+      }
+      normalised = normalise(s, begin, stop);
+      if (stop > begin) {
+        add(begin, stop, normalised, f, sent);
+      }
+      if (negation) {
+        add(stop, stop + 3, "not", 0, sent);
+        i = stop + 3;
+      } else if ((f & POSSESSIVE) != 0) {
+        i += 2;
+      }
+      // sentence end: . ! ? then space and a capital, a quote, a digit or the end
+      int k = i;
+      while (k < n && (s.charAt(k) == '"' || s.charAt(k) == '\u201d' || s.charAt(k) == ')')) {
+        k++;
+      }
+      if (k < n && (s.charAt(k) == '.' || s.charAt(k) == '!' || s.charAt(k) == '?')) {
+        char p = s.charAt(k);
+        int m = k + 1;
+        while (m < n && (s.charAt(m) == '"' || s.charAt(m) == '\u201d' || s.charAt(m) == '\'' || s.charAt(m) == '\u2019' || s.charAt(m) == ')')) {
+          m++;
+        }
+        boolean boundary = m >= n || Character.isWhitespace(s.charAt(m));
+        String last = norm[size - 1];
+        boolean abbreviation = p == '.' && (ABBREVIATIONS.contains(last) || (stop - begin == 1 && Character.isUpperCase(s.charAt(begin))));
+        if (boundary && !abbreviation) {
+          flags[size - 1] |= SENTENCE_END;
+          sent++;
+        }
+      }
+    }
+    if (size > 0 && (flags[size - 1] & SENTENCE_END) == 0) {
+      flags[size - 1] |= SENTENCE_END;
+      sent++;
+    }
+    sentences = sent;
+  }
+
+  private static String normalise(String s, int from, int to) {
+    boolean plain = true;
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      if (Character.isUpperCase(c) || c == '\u2019' || c > 0x7f) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      return s.substring(from, to);
+    }
+    String lower = s.substring(from, to).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    return Folding.fold(lower);
+  }
+
+  private void add(int from, int to, String normalised, int f, int sent) {
+    if (size == start.length) {
+      int cap = size * 2;
+      start = Arrays.copyOf(start, cap);
+      end = Arrays.copyOf(end, cap);
+      norm = Arrays.copyOf(norm, cap);
+      flags = Arrays.copyOf(flags, cap);
+      sentence = Arrays.copyOf(sentence, cap);
+    }
+    start[size] = from;
+    end[size] = to;
+    norm[size] = normalised;
+    flags[size] = f;
+    sentence[size] = sent;
+    size++;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public int start(int i) {
+    return start[i];
+  }
+
+  public int end(int i) {
+    return end[i];
+  }
+
+  /** Lower case, accents folded, dots of abbreviations removed. */
+  public String norm(int i) {
+    return norm[i];
+  }
+
+  /** A light, consistent suffix-stripped form used for phrase matching; computed on first use. */
+  public String stem(int i) {
+    if (stem == null) {
+      stem = new String[size];
+    }
+    String st = stem[i];
+    if (st == null) {
+      st = Stemmer.stem(norm[i]);
+      stem[i] = st;
+    }
+    return st;
+  }
+
+  public int flags(int i) {
+    return flags[i];
+  }
+
+  public boolean has(int i, int flag) {
+    return (flags[i] & flag) != 0;
+  }
+
+  /** The original text of token {@code i}. */
+  public String surface(int i) {
+    return text.substring(start[i], end[i]);
+  }
+
+  /** The original text from token {@code from} to token {@code to}, inclusive. */
+  public String surface(int from, int to) {
+    return text.substring(start[from], end[to]);
+  }
+
+  public int sentence(int i) {
+    return sentence[i];
+  }
+
+  public int sentenceCount() {
+    return sentences;
+  }
+}
