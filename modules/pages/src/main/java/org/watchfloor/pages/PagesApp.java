@@ -1,0 +1,255 @@
+package org.watchfloor.pages;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.model.DeadLetters;
+import org.watchfloor.model.FeedEntry;
+import org.watchfloor.model.Json;
+import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.SchemaException;
+import org.watchfloor.model.Topics;
+import org.watchfloor.model.config.Settings;
+import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.model.stage.Stage;
+import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.pages.extract.ArticleExtractor;
+import org.watchfloor.pages.fetch.FetchPolicy;
+import org.watchfloor.pages.fetch.PoliteFetcher;
+import org.watchfloor.pages.stage.BadEntryException;
+import org.watchfloor.pages.stage.PageProcessor;
+
+/**
+ * The pages stage: consumes feed entries, fetches and extracts each page with a bounded worker pool, and publishes
+ * raw articles keyed by article id through an idempotent producer, committing offsets only once every article of a
+ * batch is acknowledged. Settings: {@code pages.workers}, {@code pages.host.delay}, {@code pages.retry.*},
+ * {@code pages.robots.*}, {@code pages.fetch.*}, {@code pages.group.id}, {@code pages.max.poll.records}.
+ */
+public final class PagesApp implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(PagesApp.class);
+  public static final String NAME = "pages";
+  public static final String GROUP = "watchfloor-pages";
+
+  private final Properties consumerProps;
+  private final Properties producerProps;
+  private final PageProcessor processor;
+  private final int workers;
+  private final MeterRegistry metrics;
+  private final Counter deadLetters;
+  private volatile boolean running;
+  private Thread loop;
+  private ExecutorService pool;
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private KafkaProducer<byte[], byte[]> producer;
+
+  private PagesApp(StageContext ctx, PageProcessor processor, int workers) {
+    this.consumerProps = consumerProperties(ctx);
+    this.producerProps = producerProperties(ctx);
+    this.processor = processor;
+    this.workers = workers;
+    this.metrics = ctx.metrics();
+    this.deadLetters = metrics.counter(Metrics.DEAD_LETTERS, "stage", NAME);
+  }
+
+  /** A not-yet-started pages stage configured from {@code pages.*} settings. */
+  public static Stage create(StageContext ctx) {
+    Settings s = ctx.settings();
+    FetchPolicy policy = FetchPolicy.from(s);
+    int workers = s.getInt("pages.workers", 8);
+    if (workers < 1) {
+      throw new org.watchfloor.model.config.ConfigException(Settings.FILE, "pages.workers", "must be at least 1");
+    }
+    PageProcessor processor = new PageProcessor(new PoliteFetcher(policy), new ArticleExtractor(), Clock.systemUTC());
+    LOG.info("Pages stage: {} workers, host delay {}, {} attempts, robots.txt {}", workers, policy.hostDelay(),
+        policy.attempts(), policy.robots() ? "obeyed" : "ignored");
+    return new PagesApp(ctx, processor, workers);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (loop != null) {
+      throw new IllegalStateException("pages stage already started");
+    }
+    AtomicInteger n = new AtomicInteger();
+    pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "pages-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    producer = new KafkaProducer<>(producerProps);
+    consumer = new KafkaConsumer<>(consumerProps);
+    consumer.subscribe(List.of(Topics.ENTRIES));
+    running = true;
+    loop = new Thread(this::run, "pages-consumer");
+    loop.start();
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+          continue;
+        }
+        processBatch(records);
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        LOG.error("Pages consumer woken up unexpectedly", e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("Pages stage stopped by an unexpected failure", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void processBatch(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+    List<Future<Future<RecordMetadata>>> work = new ArrayList<>(records.count());
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      work.add(pool.submit(() -> handle(record)));
+    }
+    try {
+      for (Future<Future<RecordMetadata>> w : work) {
+        w.get().get();
+      }
+    } catch (ExecutionException e) {
+      if (!running) {
+        return;
+      }
+      LOG.error("A batch of {} entries failed to publish; it will be processed again", records.count(), e.getCause());
+      rewind(records);
+      Thread.sleep(1000);
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<byte[], byte[]>> part = records.records(tp);
+      offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+    }
+    consumer.commitSync(offsets);
+    LOG.debug("Committed a batch of {} entries", records.count());
+  }
+
+  private void rewind(ConsumerRecords<byte[], byte[]> records) {
+    for (TopicPartition tp : records.partitions()) {
+      consumer.seek(tp, records.records(tp).get(0).offset());
+    }
+  }
+
+  /** Processes one entry and returns the send of its article or dead letter. */
+  private Future<RecordMetadata> handle(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    FeedEntry entry;
+    try {
+      entry = Json.read(record.value(), FeedEntry.class);
+    } catch (SchemaException e) {
+      LOG.warn("Unreadable entry at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+          e.getMessage());
+      return deadLetter(record, e, null);
+    }
+    RawArticle article;
+    try {
+      article = processor.process(entry);
+    } catch (BadEntryException e) {
+      LOG.warn("Bad entry {} from source {}: {}", e.link(), entry.source(), e.getMessage());
+      return deadLetter(record, e, e.link());
+    }
+    String source = article.contentSource();
+    return producer.send(new ProducerRecord<>(Topics.RAW, article.id().getBytes(StandardCharsets.UTF_8),
+        Json.write(article)), (meta, error) -> {
+          if (error == null) {
+            metrics.counter(Metrics.FETCHED, "stage", NAME, "content_source", source).increment();
+          }
+        });
+  }
+
+  private Future<RecordMetadata> deadLetter(ConsumerRecord<byte[], byte[]> record, Exception e, String url) {
+    return producer.send(DeadLetters.record(NAME, record.topic(), record.key(), record.value(), e, url),
+        (meta, error) -> {
+          if (error == null) {
+            deadLetters.increment();
+          }
+        });
+  }
+
+  @Override
+  public synchronized void close() {
+    if (loop == null) {
+      return;
+    }
+    running = false;
+    consumer.wakeup();
+    pool.shutdownNow();
+    try {
+      loop.join(TimeUnit.SECONDS.toMillis(30));
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(10));
+    loop = null;
+    LOG.info("Pages stage stopped");
+  }
+
+  private static Properties consumerProperties(StageContext ctx) {
+    Properties p = ctx.kafkaProperties();
+    Settings s = ctx.settings();
+    p.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, s.get("pages.group.id", GROUP));
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, s.get("pages.max.poll.records", "50"));
+    // A batch waits for its slowest page (retries, per-host delay), far longer than a stream processor's poll.
+    p.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "900000");
+    p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "watchfloor-pages-consumer");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
+  }
+
+  private static Properties producerProperties(StageContext ctx) {
+    Properties p = ctx.kafkaProperties();
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
+    p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "watchfloor-pages-producer");
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return p;
+  }
+}
