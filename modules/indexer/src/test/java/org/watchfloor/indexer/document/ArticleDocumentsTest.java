@@ -1,0 +1,96 @@
+package org.watchfloor.indexer.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.watchfloor.indexer.Articles;
+import org.watchfloor.model.EnrichedArticle;
+import org.watchfloor.model.RawArticle;
+
+class ArticleDocumentsTest {
+  private static final Instant NOW = Instant.parse("2026-11-23T06:00:00Z");
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void mapsArticleToEcsFieldsAndFlatKeywordArrays() {
+    EnrichedArticle a = Articles.article("a1", Instant.parse("2026-11-20T09:00:00Z"), "North Korea fires missile",
+        72.5, List.of("PRK", "JPN"), List.of("missile", "nuclear"));
+
+    Map<String, Object> doc = ArticleDocuments.toDocument(a, NOW);
+
+    assertThat(doc.get("@timestamp")).isEqualTo("2026-11-20T09:00:00Z");
+    assertThat((Map<String, Object>) doc.get("url"))
+        .containsEntry("full", "https://www.example.org/news/a1")
+        .containsEntry("domain", "example.org");
+    assertThat((Map<String, Object>) doc.get("event")).containsEntry("ingested", NOW.toString());
+    assertThat(doc.get("actor_ids")).isEqualTo(List.of("PRK", "JPN"));
+    assertThat(doc.get("topics")).isEqualTo(List.of("missile", "nuclear"));
+    assertThat((Map<String, Object>) doc.get("tension")).containsEntry("score", 72.5).containsEntry("level", "HIGH");
+    assertThat(doc.get("dyad_keys")).isEqualTo(List.of("PRK>JPN"));
+    List<Map<String, Object>> dyads = (List<Map<String, Object>>) doc.get("dyads");
+    assertThat(dyads).singleElement().satisfies(d -> assertThat(d)
+        .containsEntry("source", "PRK").containsEntry("target", "JPN").containsEntry("event_class", "THREATEN")
+        .containsEntry("goldstein", -7.0));
+    assertThat(doc).containsEntry("story_id", "a1").containsEntry("is_duplicate", false)
+        .containsEntry("source", "example-wire").containsEntry("language", "en").containsEntry("region", "east-asia")
+        .doesNotContainKey("duplicate_of");
+    assertThat(doc.get("fingerprint")).isEqualTo("8000000000000001");
+  }
+
+  @Test
+  void timestampFallsBackToFetchTimeWhenUnpublished() {
+    EnrichedArticle a = Articles.article("a2", null, "Undated", 10, List.of("KOR"), List.of());
+
+    assertThat(ArticleDocuments.timestamp(a)).isEqualTo(a.article().fetchedAt());
+    assertThat(ArticleDocuments.index(a)).isEqualTo("watchfloor-articles-2026.11");
+  }
+
+  @Test
+  void duplicateIsFlaggedAndPointsAtTheFirstCopy() {
+    EnrichedArticle a = Articles.article("a3", NOW, "Copy", 10, List.of("KOR"), List.of());
+    EnrichedArticle dup = new EnrichedArticle(a.schemaVersion(), a.article(), a.language(), a.actors(), a.topics(),
+        a.tension(), a.dyads(), a.fingerprint(), "a0", "a0", a.enrichedAt());
+
+    Map<String, Object> doc = ArticleDocuments.toDocument(dup, NOW);
+
+    assertThat(doc).containsEntry("duplicate_of", "a0").containsEntry("story_id", "a0").containsEntry("is_duplicate", true);
+  }
+
+  @Test
+  void canonicalUrlWinsOverFetchedUrl() {
+    EnrichedArticle a = Articles.article("a4", NOW, "T", 10, List.of(), List.of());
+    RawArticle r = a.article();
+    RawArticle canonical = new RawArticle(r.schemaVersion(), r.id(), "https://m.news.example.com/x?utm=1",
+        "https://news.example.com/x", r.source(), r.region(), r.tags(), r.title(), r.text(), r.authors(),
+        r.published(), r.modified(), r.fetchedAt(), r.languageHint(), r.leadImage(), r.siteName(), r.contentSource());
+    EnrichedArticle withCanonical = new EnrichedArticle(a.schemaVersion(), canonical, a.language(), a.actors(),
+        a.topics(), a.tension(), a.dyads(), a.fingerprint(), a.storyId(), a.duplicateOf(), a.enrichedAt());
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> url = (Map<String, Object>) ArticleDocuments.toDocument(withCanonical, NOW).get("url");
+
+    assertThat(url).containsEntry("full", "https://news.example.com/x")
+        .containsEntry("original", "https://m.news.example.com/x?utm=1")
+        .containsEntry("domain", "news.example.com");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://www.yna.co.kr/view/AKR1, yna.co.kr",
+    "http://KCNA.kp/en/article/1, kcna.kp",
+    "https://news.example.com:8443/a, news.example.com"
+  })
+  void domainIsLowerCaseWithoutWww(String url, String domain) {
+    assertThat(ArticleDocuments.domain(url)).isEqualTo(domain);
+  }
+
+  @Test
+  void domainOfGarbageIsNull() {
+    assertThat(ArticleDocuments.domain("not a url")).isNull();
+  }
+}
