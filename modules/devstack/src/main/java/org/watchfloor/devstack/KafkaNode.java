@@ -120,7 +120,7 @@ final class KafkaNode {
     String rf = Integer.toString(replication);
     String minIsr = Integer.toString(Math.max(1, replication - 1));
     p.put("default.replication.factor", rf);
-    p.put("min.insync.replicas", "1");
+    p.put("min.insync.replicas", minIsr);
     p.put("offsets.topic.replication.factor", rf);
     p.put("offsets.topic.num.partitions", "5");
     p.put("transaction.state.log.replication.factor", rf);

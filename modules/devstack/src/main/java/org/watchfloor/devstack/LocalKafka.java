@@ -87,6 +87,14 @@ public final class LocalKafka implements AutoCloseable {
     return kafka;
   }
 
+  /**
+   * Starts a cluster of combined broker-controller nodes (3 gives a quorum that survives one node down), for fault
+   * tests; topics get replication factor {@code min(3, brokers)}.
+   */
+  public static LocalKafkaCluster startCluster(int brokers) {
+    return LocalKafkaCluster.start(brokers, Map.of());
+  }
+
   /** The {@code bootstrap.servers} value for clients. */
   public String bootstrapServers() {
     return node.bootstrapServer();
