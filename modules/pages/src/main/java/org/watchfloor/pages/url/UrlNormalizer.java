@@ -37,7 +37,7 @@ public final class UrlNormalizer {
     Objects.requireNonNull(url, "url");
     URI uri;
     try {
-      uri = new URI(escapeIllegal(url.trim()));
+      uri = new URI(escapeIllegal(asciiHost(url.trim())));
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a URL: '" + url + "' (" + e.getReason() + ")", e);
     }
@@ -202,6 +202,35 @@ public final class UrlNormalizer {
   private static boolean isUnreserved(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
         || c == '-' || c == '.' || c == '_' || c == '~';
+  }
+
+  /** Converts an internationalised host to its ASCII (punycode) form before the rest is escaped. */
+  private static String asciiHost(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return url;
+    }
+    start += 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = url.substring(start, end);
+    if (authority.chars().allMatch(c -> c < 0x80)) {
+      return url;
+    }
+    int at = authority.lastIndexOf('@');
+    String userInfo = at < 0 ? "" : authority.substring(0, at + 1);
+    String hostPort = authority.substring(at + 1);
+    int colon = hostPort.lastIndexOf(':');
+    String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+    String port = colon < 0 ? "" : hostPort.substring(colon);
+    try {
+      host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad host in URL: '" + url + "'", e);
+    }
+    return url.substring(0, start) + userInfo + host + port + url.substring(end);
   }
 
   /** Escapes characters that browsers accept in links but {@link URI} rejects (spaces, non-ASCII, pipes). */
