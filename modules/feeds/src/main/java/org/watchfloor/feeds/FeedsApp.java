@@ -53,7 +53,9 @@ public final class FeedsApp {
     Objects.requireNonNull(extraSources, "extraSources");
     Map<String, Source> byName = new LinkedHashMap<>();
     boolean hasFile = Files.isRegularFile(ctx.configDir().resolve(SourcesConfig.FILE));
-    if (hasFile || extraSources.isEmpty()) {
+    // The demo turns the configured (internet) sources off and polls only its local site.
+    boolean configured = ctx.settings().getBoolean("feeds.sources.enabled", true);
+    if (configured && (hasFile || extraSources.isEmpty())) {
       SourcesConfig.load(ctx.configDir()).sources().forEach(s -> byName.put(s.name(), s));
     }
     for (int i = 0; i < extraSources.size(); i++) {

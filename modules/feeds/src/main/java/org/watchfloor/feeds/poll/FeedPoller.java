@@ -140,9 +140,15 @@ public final class FeedPoller implements Stage {
       consumer.subscribe(List.of(Topics.SOURCES), new Rebalance());
       while (running) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+        // Within a batch only the latest record per source matters (reading a compacted topic from the start).
+        Map<String, ConsumerRecord<byte[], byte[]>> latest = new java.util.LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-          onSourceRecord(r);
+          String k = r.key() == null ? "\u0000" + r.partition() + "@" + r.offset()
+              : new String(r.key(), StandardCharsets.UTF_8);
+          latest.remove(k);
+          latest.put(k, r);
         }
+        latest.values().forEach(this::onSourceRecord);
       }
     } catch (WakeupException e) {
       if (running) {
