@@ -105,7 +105,7 @@ public final class PageProcessor {
     }
     for (var b : blocks) {
       String t = b.text();
-      if (!t.isBlank() && b.selectFirst("p, li") == null) {
+      if (!t.isBlank() && b.children().select("p, li").isEmpty()) {
         if (sb.length() > 0) {
           sb.append("\n\n");
         }
