@@ -155,8 +155,6 @@ public final class TopicIndexer implements Runnable {
           indexedCounter(p.op.kind()).increment();
           break;
         case REJECTED:
-          LOG.warn("Elasticsearch rejected {} {} from {}: {}", p.op.kind(), p.op.id(), p.record.topic(),
-              outcome.reason());
           deadLetter(p.record, "elasticsearch." + outcome.errorType(), outcome.reason());
           break;
         default:

@@ -1,0 +1,135 @@
+package org.watchfloor.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.watchfloor.devstack.DevStack;
+import org.watchfloor.model.Aggregate;
+import org.watchfloor.model.Alert;
+import org.watchfloor.model.DeadLetters;
+import org.watchfloor.model.Json;
+import org.watchfloor.model.TensionLevel;
+import org.watchfloor.model.Topics;
+import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.model.stage.Stage;
+
+class IndexerAppIT {
+  private static DevStack stack;
+  private static ElasticsearchClient client;
+  private static KafkaProducer<byte[], byte[]> producer;
+
+  @BeforeAll
+  static void setUp() {
+    stack = ItSupport.stack();
+    client = ItSupport.client(stack);
+    producer = ItSupport.producer(stack);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    producer.close();
+    EsClients.close(client);
+  }
+
+  @Test
+  void reDeliveredArticleOverwritesInsteadOfDuplicating() throws Exception {
+    String run = "redeliver-" + ItSupport.runId() + "-";
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Stage stage = IndexerApp.create(ItSupport.context(stack, "it-" + run, registry))) {
+      stage.start();
+      for (int i = 0; i < 10; i++) {
+        send(run + i, 20 + i);
+      }
+      send(run + 3, 90);  // the same id again, with a new tension
+      send(run + 3, 90);
+
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(registry.find(Metrics.INDEXED).tag("kind", "article").counter().count()).isEqualTo(12));
+      assertThat(ItSupport.count(client, IndexNames.ARTICLES, "article_id", run)).isEqualTo(10);
+      @SuppressWarnings("rawtypes")
+      GetResponse<Map> doc = client.get(g -> g.index(IndexNames.articlesIndex(Instant.now())).id(run + 3), Map.class);
+      assertThat(((Map<?, ?>) doc.source().get("tension")).get("level")).isEqualTo("SEVERE");
+    }
+  }
+
+  @Test
+  void rejectedAndUnreadableRecordsGoToDeadLettersWhileTheRestIsIndexed() throws Exception {
+    String run = "bad-" + ItSupport.runId() + "-";
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Stage stage = IndexerApp.create(ItSupport.context(stack, "it-" + run, registry))) {
+      stage.start();
+      send(run + "ok-1", 30);
+      // valid JSON for the record, but Elasticsearch refuses a non-finite float: a 400 inside the bulk
+      String rejected = new String(Json.write(Articles.article(run + "nan", Instant.now(), "NaN tension", 40,
+          List.of("PRK"), List.of())), StandardCharsets.UTF_8).replace("\"score\":40.0", "\"score\":\"NaN\"");
+      ItSupport.send(producer, Topics.ENRICHED, run + "nan", rejected.getBytes(StandardCharsets.UTF_8));
+      // a non-numeric string: the record itself cannot be read
+      String unreadable = rejected.replace("\"score\":\"NaN\"", "\"score\":\"very high\"");
+      ItSupport.send(producer, Topics.ENRICHED, run + "str", unreadable.getBytes(StandardCharsets.UTF_8));
+      send(run + "ok-2", 50);
+      send(run + "ok-3", 60);
+
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(ItSupport.count(client, IndexNames.ARTICLES, "article_id", run)).isEqualTo(3));
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(registry.find(Metrics.DEAD_LETTERS).tag("stage", "indexer").counter().count()).isEqualTo(2));
+
+      List<ConsumerRecord<byte[], byte[]>> dead = ItSupport.deadLetters(stack, run);
+      assertThat(dead).hasSize(2);
+      ConsumerRecord<byte[], byte[]> nan = dead.stream()
+          .filter(r -> new String(r.key(), StandardCharsets.UTF_8).endsWith("nan")).findFirst().orElseThrow();
+      assertThat(DeadLetters.header(nan.headers(), DeadLetters.MESSAGE)).contains("400").contains("tension.score");
+      assertThat(DeadLetters.header(nan.headers(), DeadLetters.ORIGIN_TOPIC)).isEqualTo(Topics.ENRICHED);
+      assertThat(new String(nan.value(), StandardCharsets.UTF_8)).isEqualTo(rejected);
+      ConsumerRecord<byte[], byte[]> str = dead.stream()
+          .filter(r -> new String(r.key(), StandardCharsets.UTF_8).endsWith("str")).findFirst().orElseThrow();
+      assertThat(DeadLetters.header(str.headers(), DeadLetters.CLASS)).endsWith("SchemaException");
+    }
+  }
+
+  @Test
+  void alertAndItsDeliveryEndUpInOneDocumentWhateverTheOrder() throws Exception {
+    String run = "alert-" + ItSupport.runId() + "-";
+    Instant now = Instant.now();
+    Alert alert = new Alert(Alert.VERSION, run + "1", "surge", "Missile surge", "threshold", "PRK",
+        TensionLevel.HIGH, "PRK surge", "3 articles in 1h", List.of("a", "b", "c"), List.of("PRK"), 3,
+        now.minusSeconds(3600), now, now, List.of("webhook"));
+    Aggregate agg = new Aggregate(Aggregate.VERSION, "actor", run + "PRK", now.minusSeconds(3600), now, 3, 150, 70);
+    try (Stage stage = IndexerApp.create(ItSupport.context(stack, "it-" + run, new SimpleMeterRegistry()))) {
+      stage.start();
+      // the delivery outcome first: the upsert must not lose it when the alert arrives
+      ItSupport.send(producer, Topics.ALERT_DELIVERIES, run + "1",
+          "{\"channel\":\"webhook\",\"status\":\"DELIVERED\",\"attempts\":1}".getBytes(StandardCharsets.UTF_8));
+      ItSupport.send(producer, Topics.ALERTS, run + "1", Json.write(alert));
+      ItSupport.send(producer, Topics.AGGREGATES, agg.docId(), Json.write(agg));
+
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        @SuppressWarnings("rawtypes")
+        GetResponse<Map> doc = client.get(g -> g.index(IndexNames.ALERTS_INDEX).id(run + "1"), Map.class);
+        assertThat(doc.found()).isTrue();
+        assertThat(doc.source()).containsEntry("delivery_status", "DELIVERED").containsEntry("level", "HIGH")
+            .containsEntry("alert_id", run + "1");
+      });
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(ItSupport.count(client, IndexNames.AGGREGATES, "key", run)).isEqualTo(1));
+    }
+  }
+
+  private static void send(String id, double tension) throws Exception {
+    ItSupport.send(producer, Topics.ENRICHED, id, Json.write(
+        Articles.article(id, Instant.now(), "Article " + id, tension, List.of("PRK", "KOR"), List.of("missile"))));
+  }
+}
