@@ -49,7 +49,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   private final String groupId;
   private final String instance;
   private final Map<String, Channel> channels;
-  private final RetryPolicy retry;
+  private final RetryingSender sender;
   private final Counter delivered;
   private final Counter dead;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -66,7 +66,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     this.groupId = Objects.requireNonNull(groupId, "groupId");
     this.instance = Objects.requireNonNull(instance, "instance");
     this.channels = Map.copyOf(channels);
-    this.retry = Objects.requireNonNull(retry, "retry");
+    this.sender = new RetryingSender(Objects.requireNonNull(retry, "retry"), () -> closing);
     this.delivered = metrics.counter(Metrics.DELIVERED, "stage", STAGE);
     this.dead = metrics.counter(Metrics.DEAD_LETTERS, "stage", STAGE);
   }
@@ -161,80 +161,35 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
         LOG.debug("Alert {} already delivered to {}: skipped", alert.id(), name);
         continue;
       }
-      Outcome outcome = deliver(alert, name);
+      RetryingSender.Outcome outcome = deliver(alert, name);
       if (outcome == null) {
         return false;
       }
-      AlertDelivery record = new AlertDelivery(alert.id(), alert.ruleId(), name, outcome.type, outcome.error == null
-          ? AlertDelivery.DELIVERED : AlertDelivery.FAILED, outcome.attempts, outcome.error,
-          outcome.error == null ? Instant.now() : null, instance);
+      AlertDelivery record = new AlertDelivery(alert.id(), alert.ruleId(), name, outcome.channelType(),
+          outcome.delivered() ? AlertDelivery.DELIVERED : AlertDelivery.FAILED, outcome.attempts(), outcome.error(),
+          outcome.delivered() ? Instant.now() : null, instance);
       send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, bytes(alert.id()), Json.write(record)));
       settled.add(alert.id(), name);
-      if (outcome.error == null) {
+      if (outcome.delivered()) {
         delivered.increment();
-        LOG.debug("Alert {} delivered to {} after {} attempt(s)", alert.id(), name, outcome.attempts);
+        LOG.debug("Alert {} delivered to {} after {} attempt(s)", alert.id(), name, outcome.attempts());
       } else {
-        LOG.warn("Alert {} of rule {} undeliverable to {}: {}", alert.id(), alert.ruleId(), name, outcome.error);
+        LOG.warn("Alert {} of rule {} undeliverable to {}: {}", alert.id(), alert.ruleId(), name, outcome.error());
         send(DeadLetters.record(STAGE, Topics.ALERTS, r.key(), r.value(), DeliveryException.class.getName(),
-            "channel " + name + ": " + outcome.error + " (" + outcome.attempts + " attempts)", null));
+            "channel " + name + ": " + outcome.error() + " (" + outcome.attempts() + " attempts)", null));
         dead.increment();
       }
     }
     return true;
   }
 
-  private static final class Outcome {
-    final String type;
-    final int attempts;
-    final String error;
-
-    Outcome(String type, int attempts, String error) {
-      this.type = type;
-      this.attempts = attempts;
-      this.error = error;
-    }
-  }
-
   /** Tries a channel with backoff; null when the worker is stopping mid-way. */
-  private Outcome deliver(Alert alert, String name) {
+  private RetryingSender.Outcome deliver(Alert alert, String name) {
     Channel channel = channels.get(name);
     if (channel == null) {
-      return new Outcome("unknown", 0, "no channel named '" + name + "' is configured");
+      return new RetryingSender.Outcome("unknown", 0, "no channel named '" + name + "' is configured");
     }
-    String text = channel.render(alert);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        channel.notifier().send(alert, text);
-        return new Outcome(channel.type(), attempt, null);
-      } catch (DeliveryException e) {
-        if (!e.retryable() || attempt >= retry.maxAttempts()) {
-          return new Outcome(channel.type(), attempt, e.getMessage());
-        }
-        LOG.info("Alert {} to {} failed (attempt {}), retrying: {}", alert.id(), name, attempt, e.getMessage());
-      } catch (RuntimeException e) {
-        return new Outcome(channel.type(), attempt, e.getClass().getSimpleName() + ": " + e.getMessage());
-      }
-      if (!pause(retry.delayAfter(attempt))) {
-        return null;
-      }
-    }
-  }
-
-  private boolean pause(Duration d) {
-    long until = System.nanoTime() + d.toNanos();
-    while (!closing) {
-      long left = until - System.nanoTime();
-      if (left <= 0) {
-        return true;
-      }
-      try {
-        TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
+    return sender.send(channel, alert);
   }
 
   private void send(ProducerRecord<byte[], byte[]> record) {
