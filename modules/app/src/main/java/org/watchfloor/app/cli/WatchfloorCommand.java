@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       // one line per command; keep this list sorted by pipeline order
       UpCommand.class,
+      FeedCommand.class,
       ExtractCommand.class,
       SearchCommand.class,
       TrendsCommand.class,
