@@ -25,7 +25,7 @@ public final class ActorExtractor {
 
   enum Kind { NAME, ABBREVIATION, DEMONYM, METONYM, SHORT }
 
-  record Alias(Actor actor, Kind kind) {}
+  record Alias(Actor actor, Kind kind, boolean capitalised) {}
 
   private static final class Node {
     Map<String, Node> children;
@@ -154,7 +154,7 @@ public final class ActorExtractor {
         return;
       }
     }
-    node.aliases.add(new Alias(actor, kind));
+    node.aliases.add(new Alias(actor, kind, Character.isUpperCase(name.charAt(0))));
   }
 
   /** Convenience for callers with plain text. */
@@ -263,7 +263,8 @@ public final class ActorExtractor {
       }
       return true;
     }
-    if (!t.has(from, Tokens.CAP) && !t.has(from, Tokens.DIGITS)) {
+    // "al-Qaeda" is written with a lower-case particle; every other name must be capitalised in the text
+    if (alias.capitalised() && !t.has(from, Tokens.CAP) && !t.has(from, Tokens.DIGITS)) {
       return false;
     }
     boolean nextInSentence = to + 1 < t.size() && t.sentence(to + 1) == t.sentence(to) && !t.has(to, Tokens.POSSESSIVE);

@@ -14,8 +14,13 @@ public record TensionConfig(List<EventClass> eventClasses, List<Modifier> modifi
     modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
   }
 
-  /** An event class: id, CAMEO code, Goldstein value and the phrases that signal it. */
-  public record EventClass(String id, String cameo, Double goldstein, List<String> terms) {}
+  /**
+   * An event class: id, CAMEO code, Goldstein value and the phrases that signal it.
+   *
+   * @param intensity the tension, 0-100, one unqualified event of this class stands for; defaults to
+   *     {@code max(0, -goldstein) * 10}
+   */
+  public record EventClass(String id, String cameo, Double goldstein, Double intensity, List<String> terms) {}
 
   /**
    * A context modifier: when one of its terms is found in scope, an event's weight is multiplied by {@code factor}.

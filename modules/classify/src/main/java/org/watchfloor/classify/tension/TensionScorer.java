@@ -24,7 +24,7 @@ public final class TensionScorer {
   static final String HISTORICAL = "historical";
   static final String PRESENT = "present";
 
-  private record Event(String id, double goldstein) {}
+  private record Event(String id, double goldstein, double intensity) {}
 
   private record Mod(int index, String id, double factor, boolean sentenceScope, int window) {}
 
@@ -54,7 +54,11 @@ public final class TensionScorer {
       if (e.terms() == null || e.terms().isEmpty()) {
         throw new ConfigException(file, key + ".terms", "an event class needs at least one term");
       }
-      Event ev = new Event(e.id(), e.goldstein());
+      double intensity = e.intensity() == null ? Math.max(0, -e.goldstein()) * 10 : e.intensity();
+      if (intensity < 0 || intensity > 100) {
+        throw new ConfigException(file, key + ".intensity", "must lie in [0, 100]");
+      }
+      Event ev = new Event(e.id(), e.goldstein(), intensity);
       e.terms().forEach(term -> events.add(term, ev));
     }
     index = 0;
@@ -142,9 +146,6 @@ public final class TensionScorer {
         boolean inScope = mod.sentenceScope()
             ? !(m.from() >= e.from() && m.to() <= e.to())
             : m.to() < e.from() && e.from() - m.to() <= mod.window();
-        if (mod.id().equals(HISTORICAL) && presentSentence[sentence]) {
-          inScope = false;
-        }
         if (inScope) {
           applied[mod.index()] = true;
           factor *= mod.factor();
@@ -163,7 +164,7 @@ public final class TensionScorer {
       }
       double g = e.value().goldstein();
       double weight = factor * (e.from() < titleTokens ? titleWeight : 1.0);
-      double contribution = Math.max(0, -g) * 10 * weight;
+      double contribution = g < 0 ? e.value().intensity() * weight : 0;
       if (g < 0) {
         conflict[conflicts++] = contribution;
         conflictSum += contribution;
@@ -172,7 +173,7 @@ public final class TensionScorer {
       }
       gSum += g * factor;
       wSum += factor;
-      sentenceWeight[sentence] = Math.max(sentenceWeight[sentence], Math.abs(g) * 10 * weight);
+      sentenceWeight[sentence] = Math.max(sentenceWeight[sentence], g < 0 ? contribution : g * 10 * weight);
       scored.add(new TensionResult.ScoredEvent(e.value().id(), g, round(factor), round(contribution),
           t.surface(e.from(), e.to()), sentence, why == null ? List.of() : why));
       if (factor >= dyadMinWeight) {

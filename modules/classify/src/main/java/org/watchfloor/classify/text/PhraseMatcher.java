@@ -82,6 +82,34 @@ public final class PhraseMatcher<T> {
     }
   }
 
+  /**
+   * Reports every phrase at every position, overlapping ones included: "military exercise" and "military" both
+   * match, as topic evidence needs.
+   */
+  public void findEvery(Tokens tokens, BiConsumer<Match<T>, Tokens> sink) {
+    int n = tokens.size();
+    Map<String, Node<T>> top = root.children;
+    if (top == null) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      Node<T> node = top.get(tokens.stem(i));
+      int j = i;
+      while (node != null) {
+        if (node.values != null) {
+          for (T v : node.values) {
+            sink.accept(new Match<>(i, j, v), tokens);
+          }
+        }
+        j++;
+        if (node.children == null || j >= n || tokens.sentence(j) != tokens.sentence(i)) {
+          break;
+        }
+        node = node.children.get(tokens.stem(j));
+      }
+    }
+  }
+
   /** All matches as a list. */
   public List<Match<T>> findAll(Tokens tokens) {
     List<Match<T>> out = new ArrayList<>();

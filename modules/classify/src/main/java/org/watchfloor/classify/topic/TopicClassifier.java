@@ -70,7 +70,7 @@ public final class TopicClassifier {
     for (int i = 0; i < topics; i++) {
       evidence.add(null);
     }
-    matcher.find(tokens, (m, t) -> {
+    matcher.findEvery(tokens, (m, t) -> {
       Term term = m.value();
       double w = term.weight() * (m.from() < titleTokens ? titleWeight : 1.0);
       List<Evidence> list = evidence.get(term.topic());
@@ -89,7 +89,7 @@ public final class TopicClassifier {
         found = new Evidence(term.phrase());
         list.add(found);
       }
-      // repeated terms add with diminishing returns: 1, 1/2, 1/3 ...
+      // repeated terms add with diminishing returns: 1, 1/2, 1/3 ...; negative terms cancel misleading ones
       found.count++;
       double add = w / found.count;
       found.weight += add;
@@ -105,6 +105,7 @@ public final class TopicClassifier {
         continue;
       }
       List<Evidence> list = evidence.get(i);
+      list.removeIf(ev -> ev.weight <= 0);
       list.sort(Comparator.comparingDouble((Evidence ev) -> ev.weight).reversed());
       List<String> terms = new ArrayList<>(Math.min(5, list.size()));
       for (int k = 0; k < list.size() && k < 5; k++) {
