@@ -132,7 +132,7 @@ public final class GoldSetEvaluator {
   }
 
   /** Bag-of-tokens overlap: each expected token can be matched once. */
-  static PageScore score(String name, String extracted, String expected) {
+  public static PageScore score(String name, String extracted, String expected) {
     List<String> got = tokens(extracted);
     List<String> want = tokens(expected);
     Map<String, Integer> counts = new HashMap<>();
@@ -150,7 +150,7 @@ public final class GoldSetEvaluator {
     return new PageScore(name, got.size(), want.size(), overlap);
   }
 
-  static List<String> tokens(String text) {
+  public static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
     Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
