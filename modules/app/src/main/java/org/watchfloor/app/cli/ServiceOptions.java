@@ -38,11 +38,10 @@ public final class ServiceOptions {
     return Path.of("config");
   }
 
-  public Settings settings() {
+  public Settings settings(picocli.CommandLine cmd) {
     Path dir = configDir();
     if (!Files.isDirectory(dir)) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "config folder not found: " + dir.toAbsolutePath());
+      throw new picocli.CommandLine.ParameterException(cmd, "config folder not found: " + dir.toAbsolutePath());
     }
     return Settings.load(dir);
   }

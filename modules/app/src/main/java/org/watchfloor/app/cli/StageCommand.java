@@ -21,6 +21,8 @@ abstract class StageCommand implements Callable<Integer> {
 
   @Mixin ServiceOptions services;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "30s",
       description = "How often to log the stage's counters (default: ${DEFAULT-VALUE}).")
   String statusEvery;
@@ -29,10 +31,10 @@ abstract class StageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = services.settings();
+    Settings settings = services.settings(spec.commandLine());
     String kafka = services.kafka(settings);
     if (kafka == null) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "no Kafka to connect to: pass --kafka HOST:PORT or set kafka.bootstrap.servers "
               + "(WATCHFLOOR_KAFKA_BOOTSTRAP_SERVERS); `watchfloor up` starts an embedded one");
     }

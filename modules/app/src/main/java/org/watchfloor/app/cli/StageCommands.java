@@ -14,8 +14,10 @@ final class StageCommands {
   private StageCommands() {}
 
   @Command(name = "feeds", mixinStandardHelpOptions = true,
-      description = {"Run the feeds stage alone: poll the sources in sources.yaml (RSS/Atom/RDF and listing pages)",
-          "and publish new entries. Instances split the sources through a Kafka consumer group."})
+      description = {"Run the feeds stage alone (polls sources, publishes new entries).",
+          "Polls the sources in sources.yaml (RSS/Atom/RDF and listing pages) with conditional GET and",
+          "adaptive intervals, and publishes new entries. Instances split the sources through a Kafka",
+          "consumer group; when one dies, the others take its sources over."})
   static final class Feeds extends StageCommand {
     @Override
     Stage create(StageContext ctx) {
@@ -24,8 +26,9 @@ final class StageCommands {
   }
 
   @Command(name = "pages", mixinStandardHelpOptions = true,
-      description = {"Run the pages stage alone: fetch each new entry's page politely (robots.txt, per-host delay)",
-          "and publish the extracted article to the raw topic."})
+      description = {"Run the pages stage alone (fetches and extracts article pages).",
+          "Fetches each new entry's page politely (robots.txt, per-host delay, retries for 5xx),",
+          "extracts the main text and metadata, and publishes the raw article."})
   static final class Pages extends StageCommand {
     @Override
     Stage create(StageContext ctx) {
@@ -34,8 +37,8 @@ final class StageCommands {
   }
 
   @Command(name = "enrich", mixinStandardHelpOptions = true,
-      description = {"Run the enricher alone (Kafka Streams, exactly-once): actors, topics, tension, dyads,",
-          "near-duplicate story grouping and hourly aggregates."})
+      description = {"Run the enricher alone (Kafka Streams, exactly-once).",
+          "Adds actors, topics, tension, dyads, near-duplicate story grouping and hourly aggregates."})
   static final class Enrich extends StageCommand {
     @Override
     Stage create(StageContext ctx) {
@@ -44,8 +47,9 @@ final class StageCommands {
   }
 
   @Command(name = "index", mixinStandardHelpOptions = true,
-      description = {"Run the indexer alone: write enriched articles, aggregates and alerts into Elasticsearch",
-          "with the BulkIngester, committing offsets only after Elasticsearch acknowledged them."})
+      description = {"Run the indexer alone (Kafka to Elasticsearch).",
+          "Writes enriched articles, aggregates and alerts with the BulkIngester, committing offsets",
+          "only after Elasticsearch acknowledged them."})
   static final class Index extends StageCommand {
     @Override
     Stage create(StageContext ctx) {
@@ -54,8 +58,9 @@ final class StageCommands {
   }
 
   @Command(name = "alert", mixinStandardHelpOptions = true,
-      description = {"Run alerting alone: evaluate alert-rules.yaml (and runtime rule changes) on the live",
-          "stream and deliver notifications (webhook, Slack, email, log) exactly once."})
+      description = {"Run alerting alone (rules on the live stream, notifications).",
+          "Evaluates alert-rules.yaml (and runtime rule changes) on the enriched stream and delivers",
+          "notifications (webhook, Slack, email, log) exactly once."})
   static final class Alert extends StageCommand {
     @Override
     Stage create(StageContext ctx) {

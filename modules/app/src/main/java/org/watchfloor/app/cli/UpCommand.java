@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
 public final class UpCommand implements Callable<Integer> {
   @Mixin ServiceOptions services;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--demo",
       description = "Add the local sample news site (RSS 2.0, Atom and RDF feeds with their article pages) "
           + "and fetch only it.")
@@ -44,7 +46,7 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = services.settings();
+    Settings settings = services.settings(spec.commandLine());
     if (demo) {
       // The demo fetches only its own local site; the real feeds are what `up` without --demo is for.
       settings = settings.with("feeds.sources.enabled", "false");

@@ -8,14 +8,20 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "watchfloor 0.1.0",
     description = {
-      "Streaming news monitoring: fetch feeds and pages, enrich them with actors, topics and tension",
-      "in Kafka Streams, index them into Elasticsearch and alert on the live stream.",
+      "Streaming news monitoring.",
+      "Fetches feeds and pages, enriches them with actors, topics and tension in Kafka Streams,",
+      "indexes them into Elasticsearch and alerts on the live stream.",
       "",
       "Quick start:  ./watchfloor up --demo --duration 90s"
     },
     subcommands = {
       // one line per command; keep this list sorted by pipeline order
       UpCommand.class,
+      StageCommands.Feeds.class,
+      StageCommands.Pages.class,
+      StageCommands.Enrich.class,
+      StageCommands.Index.class,
+      StageCommands.Alert.class,
       FeedCommand.class,
       ExtractCommand.class,
       SearchCommand.class,

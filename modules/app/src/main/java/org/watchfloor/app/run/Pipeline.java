@@ -16,7 +16,7 @@ import org.watchfloor.devstack.LocalKafka;
 import org.watchfloor.devstack.SampleSource;
 import org.watchfloor.enricher.EnricherApp;
 import org.watchfloor.feeds.FeedsApp;
-import org.watchfloor.feeds.config.Source;
+import org.watchfloor.feeds.source.Source;
 import org.watchfloor.indexer.IndexerApp;
 import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.config.Settings;

@@ -1,0 +1,63 @@
+package org.watchfloor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class WatchfloorCommandTest {
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cmd = Watchfloor.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int exit = cmd.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpListsEveryStageAndTool() {
+    Run r = run("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("up", "feeds", "pages", "enrich", "index", "alert", "extract", "search", "trends",
+        "kibana");
+  }
+
+  @Test
+  void upHelpExplainsTheDemoAndExternalServices() {
+    Run r = run("up", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("--demo", "--duration", "--kafka", "--elasticsearch", "--config");
+  }
+
+  @Test
+  void aStageWithoutKafkaSaysHowToNameOne(@TempDir Path config) {
+    Run r = run("feeds", "--config", config.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--kafka", "WATCHFLOOR_KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
+  void badSettingsAreOneClearLineNotAStackTrace(@TempDir Path config) throws IOException {
+    Files.writeString(config.resolve("watchfloor.yaml"), "kafka: [unclosed\n");
+    Run r = run("enrich", "--config", config.toString(), "--kafka", "127.0.0.1:1");
+    assertThat(r.exit()).isEqualTo(Watchfloor.CONFIG_ERROR);
+    assertThat(r.err()).contains("bad configuration", "watchfloor.yaml").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownCommandsAreRejected() {
+    Run r = run("launch");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("launch");
+  }
+}
