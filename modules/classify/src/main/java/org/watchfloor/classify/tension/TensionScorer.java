@@ -273,7 +273,7 @@ public final class TensionScorer {
       if (h.to() < e.from()) {
         before = h;
       } else if (h.from() > e.to()) {
-        if (agent == null && h.from() > 0 && t.norm(h.from() - 1).equals("by")) {
+        if (agent == null && passiveAgent(t, e.to(), h.from())) {
           agent = h;
         } else if (after == null && (before == null || !sameCountry(h, before))) {
           after = h;
@@ -289,6 +289,15 @@ public final class TensionScorer {
       return;
     }
     out.add(new Dyad(source.id(), target.id(), e.value().id(), e.value().goldstein(), sentenceText(t, sentence)));
+  }
+
+  /** "sanctioned by the EU": the actor after "by" (or "by the") did the act. */
+  private static boolean passiveAgent(Tokens t, int eventEnd, int actorStart) {
+    int k = actorStart - 1;
+    if (k > eventEnd && t.norm(k).equals("the")) {
+      k--;
+    }
+    return k > eventEnd && t.norm(k).equals("by");
   }
 
   private static boolean usable(ActorHit h) {

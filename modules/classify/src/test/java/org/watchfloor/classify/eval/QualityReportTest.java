@@ -1,0 +1,44 @@
+package org.watchfloor.classify.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watchfloor.classify.ConfigDir;
+
+class QualityReportTest {
+  @Test
+  void devSetIsLargeEnoughAndFullyLabelled() {
+    List<DevArticle> articles = DevSet.load(DevSet.defaultDir());
+    assertThat(articles).hasSizeGreaterThanOrEqualTo(80);
+    assertThat(articles).extracting(DevArticle::id).doesNotHaveDuplicates();
+    assertThat(articles).allSatisfy(a -> {
+      assertThat(a.title()).isNotBlank();
+      assertThat(a.text()).isNotBlank();
+      assertThat(a.tension()).isNotNull();
+    });
+    List<String> topics = ConfigDir.classifier().topics().topicIds();
+    assertThat(articles).flatExtracting(DevArticle::topics).allMatch(topics::contains);
+  }
+
+  @Test
+  void classifierMeetsSaneLowerBoundsOnBothHalves() {
+    QualityReport.Report report = QualityReport.evaluate(ConfigDir.classifier(), DevSet.load(DevSet.defaultDir()));
+    for (Metrics m : List.of(report.tuning(), report.heldOut())) {
+      // lower bounds well below the measured figures (see the report): they catch regressions, not noise
+      assertThat(m.actorPrecision()).isGreaterThanOrEqualTo(0.90);
+      assertThat(m.actorRecall()).isGreaterThanOrEqualTo(0.90);
+      assertThat(m.topicMicroF1()).isGreaterThanOrEqualTo(0.75);
+      assertThat(m.tensionWithinOne()).isGreaterThanOrEqualTo(0.85);
+      assertThat(m.tensionExact()).isGreaterThanOrEqualTo(0.50);
+      assertThat(m.spearman()).isGreaterThanOrEqualTo(0.75);
+    }
+  }
+
+  @Test
+  void spearmanHandlesTiesAndOrder() {
+    assertThat(QualityReport.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 40})).isEqualTo(1.0);
+    assertThat(QualityReport.spearman(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1})).isEqualTo(-1.0);
+    assertThat(QualityReport.ranks(new double[] {5, 1, 5})).containsExactly(2.5, 1.0, 2.5);
+  }
+}
