@@ -1,0 +1,141 @@
+package org.watchfloor.indexer.bench;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.devstack.DevStack;
+import org.watchfloor.devstack.LocalElasticsearch;
+import org.watchfloor.devstack.LocalKafka;
+import org.watchfloor.indexer.Articles;
+import org.watchfloor.indexer.IndexerApp;
+import org.watchfloor.model.EnrichedArticle;
+import org.watchfloor.model.Json;
+import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.Topics;
+import org.watchfloor.model.config.Settings;
+import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.model.stage.Stage;
+import org.watchfloor.model.stage.StageContext;
+
+/**
+ * Indexing throughput through the real path: enriched articles pre-loaded on the topic, then the {@link IndexerApp}
+ * (consumer, BulkIngester, offset commits) drains them into the local single-node Elasticsearch.
+ *
+ * <pre>
+ * ./mvnw -q -o -pl modules/indexer exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.watchfloor.indexer.bench.IndexingBench [-Dexec.args="50000 3"]
+ * </pre>
+ * Arguments: articles per round (default 50000), measured rounds (default 3); one warm-up round of a fifth comes first.
+ */
+public final class IndexingBench {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexingBench.class);
+  private static final String[] WORDS = ("north korea launched ballistic missile east sea joint chiefs staff said "
+      + "the launch came days after united states south korea japan began trilateral exercise pyongyang condemned "
+      + "drills rehearsal invasion sanctions security council russia china blocked resolution troops kursk").split(" ");
+
+  private IndexingBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    String esOpts = System.getProperty("bench.es.opts", "-Xms1g -Xmx1g");
+    try (LocalKafka kafka = LocalKafka.start();
+        LocalElasticsearch es = LocalElasticsearch.start(esOpts)) {
+      kafka.createTopics(DevStack.DEFAULT_PARTITIONS);
+      runRound(kafka, es, "warmup", Math.max(1000, perRound / 5));
+      double[] rates = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        rates[r] = runRound(kafka, es, "round" + r, perRound);
+      }
+      java.util.Arrays.sort(rates);
+      LOG.info("RESULT indexing {} articles/round x {} rounds: median {} docs/s (min {}, max {})", perRound, rounds,
+          fmt(rates[rounds / 2]), fmt(rates[0]), fmt(rates[rounds - 1]));
+    }
+  }
+
+  private static double runRound(LocalKafka kafka, LocalElasticsearch es, String name, int count) throws Exception {
+    produce(kafka, name, count);
+    Map<String, String> values = new HashMap<>();
+    // one group for every round: each round reads only what was added since the last one committed
+    values.put("indexer.group", "bench");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    StageContext ctx = new StageContext(Settings.of(values, Path.of(".")), kafka.bootstrapServers(), es.url(),
+        registry);
+    try (Stage stage = IndexerApp.create(ctx)) {
+      long t0 = System.nanoTime();
+      stage.start();
+      Counter indexed;
+      while ((indexed = registry.find(Metrics.INDEXED).tag("kind", "article").counter()) == null
+          || indexed.count() < count) {
+        TimeUnit.MILLISECONDS.sleep(20);
+        if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
+          throw new IllegalStateException("round " + name + " did not finish in 10 minutes");
+        }
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      double rate = count / seconds;
+      LOG.info("{}: {} documents in {} s (stage start to last bulk acknowledged) = {} docs/s",
+          name, count, fmt(seconds), fmt(rate));
+      return rate;
+    }
+  }
+
+  /** Appends {@code count} new articles (about 2.5 KB of JSON each) to the enriched topic. */
+  private static void produce(LocalKafka kafka, String round, int count) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("acks", "1");
+    p.put("linger.ms", "20");
+    p.put("batch.size", "262144");
+    p.put("compression.type", "lz4");
+    java.util.Random random = new java.util.Random(42);
+    Instant base = Instant.now();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < count; i++) {
+        String id = round + "-" + i;
+        EnrichedArticle a = Articles.article(id, base.minusSeconds(random.nextInt(86_400 * 7)), title(random),
+            random.nextDouble() * 100, List.of("PRK", i % 3 == 0 ? "KOR" : "USA", i % 5 == 0 ? "RUS" : "JPN"),
+            List.of(i % 2 == 0 ? "missile" : "sanctions", "military"));
+        RawArticle r = a.article();
+        RawArticle longer = new RawArticle(r.schemaVersion(), r.id(), r.url(), r.canonicalUrl(), r.source(),
+            r.region(), r.tags(), r.title(), text(random, 300), r.authors(), r.published(), r.modified(),
+            r.fetchedAt(), r.languageHint(), r.leadImage(), r.siteName(), r.contentSource());
+        EnrichedArticle full = new EnrichedArticle(a.schemaVersion(), longer, a.language(), a.actors(), a.topics(),
+            a.tension(), a.dyads(), random.nextLong(), a.storyId(), a.duplicateOf(), a.enrichedAt());
+        producer.send(new ProducerRecord<>(Topics.ENRICHED, id, Json.write(full)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static String title(java.util.Random random) {
+    return text(random, 10);
+  }
+
+  private static String text(java.util.Random random, int words) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      sb.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+    }
+    return sb.toString();
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.0f", v).equals("0") ? String.format(Locale.ROOT, "%.2f", v)
+        : String.format(Locale.ROOT, "%.0f", v);
+  }
+}
