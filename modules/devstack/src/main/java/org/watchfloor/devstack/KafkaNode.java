@@ -85,6 +85,10 @@ final class KafkaNode {
   }
 
   private void format(String clusterId) {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      // formatted by an earlier start: keep its cluster id and data
+      return;
+    }
     try {
       Files.createDirectories(logDir);
       new Formatter()
@@ -96,7 +100,6 @@ final class KafkaNode {
           .addDirectory(logDir.toString())
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          // a restart on the same directory keeps its data
           .setIgnoreFormatted(true)
           .run();
     } catch (Exception e) {

@@ -41,7 +41,14 @@ public final class LocalElasticsearch implements AutoCloseable {
   public static final String SERVICE_USER = "watchfloor";
   /** Default heap settings; override with {@code -Dwatchfloor.es.java.opts} or {@code WATCHFLOOR_ES_JAVA_OPTS}. */
   public static final String DEFAULT_JAVA_OPTS = "-Xms512m -Xmx512m";
-  static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+  /**
+   * How long a start may take before it fails: about 12 s on an idle laptop, but a loaded 2-core CI runner can need
+   * a minute. Override with {@code -Dwatchfloor.es.startup.timeout.seconds} or
+   * {@code WATCHFLOOR_ES_STARTUP_TIMEOUT_SECONDS}.
+   */
+  static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.parseLong(System.getProperty(
+      "watchfloor.es.startup.timeout.seconds",
+      Objects.requireNonNullElse(System.getenv("WATCHFLOOR_ES_STARTUP_TIMEOUT_SECONDS"), "120"))));
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Path home;

@@ -35,6 +35,7 @@ public final class LocalKafka implements AutoCloseable {
   private final Path dataDir;
   private final boolean ownsDataDir;
   private final KafkaNode node;
+  private final Thread shutdownHook = new Thread(this::closeOnExit, "watchfloor-kafka-shutdown");
   private Admin admin;
   private boolean closed;
 
@@ -82,6 +83,7 @@ public final class LocalKafka implements AutoCloseable {
       throw e;
     }
     LocalKafka kafka = new LocalKafka(dataDir, owned, node);
+    Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
     LOG.info("Kafka {} started on {} in {} ms, data in {}", DevStackVersions.kafka(), kafka.bootstrapServers(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), dataDir);
     return kafka;
@@ -133,6 +135,12 @@ public final class LocalKafka implements AutoCloseable {
       return;
     }
     closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // the JVM is already exiting, or the hook was never added: nothing to undo
+      LOG.debug("Kafka shutdown hook not removed: {}", e.toString());
+    }
     if (admin != null) {
       admin.close(Duration.ofSeconds(5));
       admin = null;
@@ -142,6 +150,15 @@ public final class LocalKafka implements AutoCloseable {
       TempDirs.deleteTree(dataDir);
     }
     LOG.info("Kafka on {} stopped", bootstrapServers());
+  }
+
+  /** Stops the broker and removes its temporary data when the JVM exits without {@link #close()}. */
+  private void closeOnExit() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      LOG.error("Cannot stop Kafka on {}", bootstrapServers(), e);
+    }
   }
 
   static Admin createAdmin(String bootstrapServers) {

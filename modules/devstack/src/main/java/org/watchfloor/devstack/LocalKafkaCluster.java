@@ -31,6 +31,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
   private final short replication;
   private final Map<String, String> overrides;
   private final List<KafkaNode> nodes;
+  private final Thread shutdownHook = new Thread(this::closeOnExit, "watchfloor-kafka-shutdown");
   private Admin admin;
   private boolean closed;
 
@@ -61,6 +62,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     }
     LocalKafkaCluster cluster = new LocalKafkaCluster(dir, Uuid.randomUuid().toString(), nodes, brokerProperties);
     long t0 = System.nanoTime();
+    Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
     try {
       cluster.startNodes(nodes);
     } catch (RuntimeException e) {
@@ -142,6 +144,12 @@ public final class LocalKafkaCluster implements AutoCloseable {
       return;
     }
     closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // the JVM is already exiting, or the hook was never added: nothing to undo
+      LOG.debug("Kafka shutdown hook not removed: {}", e.toString());
+    }
     if (admin != null) {
       admin.close(Duration.ofSeconds(5));
       admin = null;
@@ -157,6 +165,15 @@ public final class LocalKafkaCluster implements AutoCloseable {
       TempDirs.deleteTree(dataDir);
     }
     LOG.info("Kafka cluster on {} stopped", bootstrapServers());
+  }
+
+  /** Stops the brokers and removes their temporary data when the JVM exits without {@link #close()}. */
+  private void closeOnExit() {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      LOG.error("Cannot stop the Kafka cluster on {}", bootstrapServers(), e);
+    }
   }
 
   private KafkaNode node(int brokerId) {

@@ -22,6 +22,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.model.Topics;
 
 class LocalKafkaIT {
@@ -68,5 +69,34 @@ class LocalKafkaIT {
       });
     }
     assertThat(Files.exists(dataDir)).isFalse();
+  }
+
+  @Test
+  void keepsRecordsWhenRestartedOnTheCallersDataDir(@TempDir Path dir) throws Exception {
+    try (LocalKafka kafka = LocalKafka.start(dir, Map.of("log.retention.hours", "1"))) {
+      kafka.createTopic("restart-test", 1, Map.of());
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+          new StringSerializer(), new StringSerializer())) {
+        producer.send(new ProducerRecord<>("restart-test", "k", "kept")).get();
+      }
+    }
+    assertThat(dir).isNotEmptyDirectory();
+
+    try (LocalKafka kafka = LocalKafka.start(dir, Map.of())) {
+      List<String> values = new ArrayList<>();
+      try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+          ConsumerConfig.GROUP_ID_CONFIG, "restart-it",
+          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+          new StringDeserializer(), new StringDeserializer())) {
+        consumer.subscribe(List.of("restart-test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+          consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+          return !values.isEmpty();
+        });
+      }
+      assertThat(values).containsExactly("kept");
+    }
   }
 }
