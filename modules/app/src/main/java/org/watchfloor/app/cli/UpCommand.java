@@ -105,6 +105,7 @@ public final class UpCommand implements Callable<Integer> {
         PipelineStatus before = last;
         pipeline.close();
         PipelineStatus fin = PipelineStatus.of(pipeline.metrics(), before == null ? -1 : before.lag());
+        out.println(pipeline.memory().summaryLine());
         out.println(fin.summaryLine());
       }
       finished.countDown();

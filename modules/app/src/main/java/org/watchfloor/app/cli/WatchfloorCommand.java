@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       FeedCommand.class,
       ExtractCommand.class,
+      ClassifyCommand.class,
       SearchCommand.class,
       TrendsCommand.class,
       KibanaCommand.class,

@@ -2,9 +2,15 @@ package org.watchfloor.app.run;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,6 +52,9 @@ public final class Pipeline implements AutoCloseable {
   private Admin admin;
   private String bootstrapServers;
   private String elasticsearchUrl;
+  private Path stateDir;
+  private final MemorySampler memory = new MemorySampler(
+      () -> elasticsearch == null ? OptionalLong.empty() : elasticsearch.pid());
 
   private Pipeline() {}
 
@@ -97,6 +106,16 @@ public final class Pipeline implements AutoCloseable {
 
   private void startStages(Options options) {
     Settings settings = options.settings();
+    if (kafka != null) {
+      // Streams state belongs to the embedded broker, which is deleted on exit: keep it beside it, not in ./data.
+      try {
+        stateDir = Files.createTempDirectory("watchfloor-streams-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a state directory", e);
+      }
+      settings = settings.with("enricher.state.dir", stateDir.toString())
+          .with("alerting.state.dir", stateDir.toString());
+    }
     if (options.demo()) {
       // The demo site is one loopback host: a short per-host delay keeps the demo within seconds.
       settings = settings.with("pages.host.delay", settings.get("pages.host.delay.demo", "50ms"));
@@ -134,7 +153,13 @@ public final class Pipeline implements AutoCloseable {
     return sample;
   }
 
+  /** Peak memory of this process and the embedded Elasticsearch node, sampled at each status. */
+  public MemorySampler memory() {
+    return memory;
+  }
+
   public PipelineStatus status() {
+    memory.sample();
     return PipelineStatus.of(registry, admin == null ? -1 : PipelineStatus.consumerLag(admin));
   }
 
@@ -154,10 +179,22 @@ public final class Pipeline implements AutoCloseable {
     closeQuietly(sample, "demo source");
     closeQuietly(kafka, "embedded Kafka");
     closeQuietly(elasticsearch, "embedded Elasticsearch");
+    if (stateDir != null) {
+      deleteTree(stateDir);
+      stateDir = null;
+    }
     admin = null;
     sample = null;
     kafka = null;
     elasticsearch = null;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Could not delete {}", dir, e);
+    }
   }
 
   private static void closeQuietly(AutoCloseable c, String what) {
