@@ -39,24 +39,26 @@ final class PageMetadata {
 
   static PageMetadata read(Document doc) {
     PageMetadata m = new PageMetadata();
-    m.readJsonLd(doc);
-    m.readMeta(doc);
-    m.readMarkup(doc);
+    Found found = Found.scan(doc);
+    for (Element script : found.jsonLd) {
+      m.readJsonLd(script, doc.location());
+    }
+    for (Element meta : found.metas) {
+      m.readMeta(meta);
+    }
+    m.readMarkup(doc, found);
     return m;
   }
 
-  private void readJsonLd(Document doc) {
-    for (Element script : doc.select("script[type=application/ld+json]")) {
-      String json = script.data();
-      if (json.isBlank()) {
-        continue;
-      }
-      try {
-        JsonNode root = Json.MAPPER.readTree(json);
-        visitJsonLd(root, 0);
-      } catch (IOException e) {
-        LOG.debug("Skipping unreadable JSON-LD in {}: {}", doc.location(), e.getMessage());
-      }
+  private void readJsonLd(Element script, String location) {
+    String json = script.data();
+    if (json.isBlank()) {
+      return;
+    }
+    try {
+      visitJsonLd(Json.MAPPER.readTree(json), 0);
+    } catch (IOException e) {
+      LOG.debug("Skipping unreadable JSON-LD in {}: {}", location, e.getMessage());
     }
   }
 
@@ -138,14 +140,14 @@ final class PageMetadata {
     }
   }
 
-  private void readMeta(Document doc) {
-    for (Element meta : doc.select("meta[content]")) {
+  private void readMeta(Element meta) {
+    {
       String key = meta.hasAttr("property") ? meta.attr("property") : meta.hasAttr("name") ? meta.attr("name")
           : meta.hasAttr("itemprop") ? meta.attr("itemprop") : meta.attr("http-equiv");
       key = key.toLowerCase(Locale.ROOT).trim();
       String content = meta.attr("content").trim();
       if (content.isEmpty()) {
-        continue;
+        return;
       }
       switch (key) {
         case "og:title", "twitter:title" -> title = firstNonBlank(title, content);
@@ -174,43 +176,40 @@ final class PageMetadata {
     }
   }
 
-  private void readMarkup(Document doc) {
-    Element canonical = doc.selectFirst("link[rel=canonical][href]");
-    if (canonical != null && !canonical.absUrl("href").isEmpty()) {
+  private void readMarkup(Document doc, Found found) {
+    if (found.canonical != null && !found.canonical.absUrl("href").isEmpty()) {
       // The link element is the page's own statement; og:url and JSON-LD are often copied from templates.
-      canonicalUrl = canonical.absUrl("href");
+      canonicalUrl = found.canonical.absUrl("href");
     }
-    String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+    String lang = found.html == null ? "" : found.html.attr("lang");
     if (!lang.isBlank()) {
       language = lang;
     }
     language = primaryLanguage(language);
     if (published == null) {
-      Element time = doc.selectFirst("[itemprop=datePublished][datetime], [itemprop=datePublished][content], "
-          + "time[pubdate][datetime], article time[datetime], time[datetime]");
+      Element time = found.itempropPublished != null ? found.itempropPublished
+          : found.pubdateTime != null ? found.pubdateTime
+          : found.articleTime != null ? found.articleTime : found.firstTime;
       if (time != null) {
         published = DateParser.parse(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
       }
     }
-    if (modified == null) {
-      Element time = doc.selectFirst("[itemprop=dateModified][datetime], [itemprop=dateModified][content]");
-      if (time != null) {
-        modified = DateParser.parse(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
-      }
+    if (modified == null && found.itempropModified != null) {
+      Element time = found.itempropModified;
+      modified = DateParser.parse(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
     }
     if (authors.isEmpty()) {
-      for (Element e : doc.select("[rel=author], [itemprop=author] [itemprop=name], .byline [class*=name], "
-          + ".author-name, .byline__name")) {
+      for (Element e : found.authorElements) {
         addAuthorText(e.text());
       }
     }
-    if (authors.isEmpty()) {
-      Element byline = doc.selectFirst(".byline, .author, [class*=byline]");
-      if (byline != null && byline.text().length() < 120) {
-        addAuthorText(byline.text());
+    if (authors.isEmpty() && found.byline != null) {
+      String byline = found.byline.text();
+      if (byline.length() < 120) {
+        addAuthorText(byline);
       }
     }
-    Element h1 = doc.selectFirst("article h1, main h1, h1");
+    Element h1 = found.articleH1 != null ? found.articleH1 : found.h1;
     if (title == null && h1 != null && !h1.text().isBlank()) {
       title = h1.text();
     }
@@ -221,7 +220,7 @@ final class PageMetadata {
       title = title.strip().replaceAll("\\s+", " ");
     }
     if (leadImage == null) {
-      Element img = doc.selectFirst("article img[src], main img[src]");
+      Element img = found.articleImage;
       if (img != null) {
         leadImage = img.absUrl("src");
       }
@@ -229,6 +228,120 @@ final class PageMetadata {
     authors = new ArrayList<>(new LinkedHashSet<>(authors));
     if (authors.size() > 10) {
       authors = new ArrayList<>(authors.subList(0, 10));
+    }
+  }
+
+  /** Everything metadata needs from the markup, gathered in one pass over the document. */
+  private static final class Found {
+    final List<Element> jsonLd = new ArrayList<>();
+    final List<Element> metas = new ArrayList<>();
+    final List<Element> authorElements = new ArrayList<>();
+    Element canonical;
+    Element html;
+    Element itempropPublished;
+    Element itempropModified;
+    Element firstTime;
+    Element articleTime;
+    Element pubdateTime;
+    Element h1;
+    Element articleH1;
+    Element articleImage;
+    Element byline;
+
+    static Found scan(Document doc) {
+      Found f = new Found();
+      for (Element e : doc.getAllElements()) {
+        String tag = e.normalName();
+        switch (tag) {
+          case "html" -> f.html = f.html == null ? e : f.html;
+          case "script" -> {
+            if ("application/ld+json".equalsIgnoreCase(e.attr("type").trim())) {
+              f.jsonLd.add(e);
+            }
+          }
+          case "meta" -> {
+            if (e.hasAttr("content")) {
+              f.metas.add(e);
+            }
+          }
+          case "link" -> {
+            if (f.canonical == null && "canonical".equalsIgnoreCase(e.attr("rel").trim()) && e.hasAttr("href")) {
+              f.canonical = e;
+            }
+          }
+          case "time" -> {
+            if (e.hasAttr("datetime")) {
+              f.firstTime = f.firstTime == null ? e : f.firstTime;
+              if (f.pubdateTime == null && e.hasAttr("pubdate")) {
+                f.pubdateTime = e;
+              }
+              if (f.articleTime == null && inside(e, "article")) {
+                f.articleTime = e;
+              }
+            }
+          }
+          case "h1" -> {
+            f.h1 = f.h1 == null ? e : f.h1;
+            if (f.articleH1 == null && (inside(e, "article") || inside(e, "main"))) {
+              f.articleH1 = e;
+            }
+          }
+          case "img" -> {
+            if (f.articleImage == null && e.hasAttr("src") && (inside(e, "article") || inside(e, "main"))) {
+              f.articleImage = e;
+            }
+          }
+          default -> {
+            // other tags matter only through the attributes checked below
+          }
+        }
+        f.scanAttributes(e, tag);
+      }
+      return f;
+    }
+
+    private void scanAttributes(Element e, String tag) {
+      String itemprop = e.attr("itemprop");
+      if (!itemprop.isEmpty()) {
+        boolean dated = e.hasAttr("datetime") || e.hasAttr("content");
+        if (dated && itempropPublished == null && "datePublished".equals(itemprop)) {
+          itempropPublished = e;
+        } else if (dated && itempropModified == null && "dateModified".equals(itemprop)) {
+          itempropModified = e;
+        } else if ("name".equals(itemprop) && e.parent() != null && "author".equals(e.parent().attr("itemprop"))) {
+          authorElements.add(e);
+        }
+      }
+      if (!"link".equals(tag) && "author".equalsIgnoreCase(e.attr("rel"))) {
+        authorElements.add(e);
+      }
+      String cls = e.className();
+      if (!cls.isEmpty()) {
+        if (cls.contains("author-name") || cls.contains("byline__name")) {
+          authorElements.add(e);
+        }
+        if (byline == null && (cls.contains("byline") || hasClassToken(cls, "author"))) {
+          byline = e;
+        }
+      }
+    }
+
+    private static boolean inside(Element e, String tag) {
+      for (Element p = e.parent(); p != null; p = p.parent()) {
+        if (tag.equals(p.normalName())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean hasClassToken(String cls, String token) {
+      for (String c : cls.split("\\s+")) {
+        if (c.equals(token)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
