@@ -28,7 +28,8 @@ public final class SimHash {
       if (i >= 1 || n < 2) {
         long shingle = mix(h1 * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(h0, 29));
         for (int b = 0; b < 64; b++) {
-          votes[b] += ((shingle >>> b) & 1L) != 0 ? 1 : -1;
+          // branch-free: +1 for a set bit, -1 for a clear one
+          votes[b] += (((int) (shingle >>> b)) & 1) * 2 - 1;
         }
       }
       h1 = h0;

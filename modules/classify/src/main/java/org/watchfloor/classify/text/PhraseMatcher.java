@@ -39,7 +39,10 @@ public final class PhraseMatcher<T> {
     if (node.values == null) {
       node.values = new ArrayList<>(1);
     }
-    node.values.add(value);
+    // inflections of one phrase ("deploy", "deployed") share a stem: keep one entry, or it would count twice
+    if (!node.values.contains(value)) {
+      node.values.add(value);
+    }
     return this;
   }
 
