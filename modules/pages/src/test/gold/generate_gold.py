@@ -350,8 +350,65 @@ def sectioned(story, site, author, published, rng):
   return html_, paras
 
 
+def hashed(rng):
+  return "css-%x" % rng.randrange(16**6, 16**7)
+
+
+def hashed_classes(story, site, author, published, rng):
+  """A CSS-in-JS site: class names are hashes, so only structure and text density tell content from the rest."""
+  paras = pick(story, rng, 5)
+  body = "".join('<p class="%s">%s</p>' % (hashed(rng), p(t, rng, site[1])[3:-4]) for t in paras)
+  cards = "".join('<div class="%s"><a href="/n/%d"><h3 class="%s">%s</h3></a><span class="%s">2h ago</span></div>'
+                  % (hashed(rng), i, hashed(rng), E(t), hashed(rng)) for i, t in enumerate(rng.sample(RELATED, 4)))
+  cs = rng.sample(COMMENTS, 3)
+  talk = "".join('<div class="%s"><b>%s</b><div class="%s">%s</div></div>' % (hashed(rng), E(u), hashed(rng), E(t))
+                 for u, t in cs)
+  html_ = ('<div id="__next"><div class="%s"><div class="%s"><a href="/">%s</a> %s</div>'
+           '<div class="%s"><div class="%s"><h1 class="%s">%s</h1><div class="%s">%s · %s</div>'
+           '<div class="%s">%s</div></div>'
+           '<div class="%s"><h2>Read next</h2>%s</div>'
+           '<div class="%s"><h2>Reader responses</h2>%s</div></div>'
+           '<div class="%s"><a href="/about">About</a> <a href="/privacy">Privacy</a> <span>© 2026 %s</span></div></div></div>'
+           % (hashed(rng), hashed(rng), E(site[0]), " ".join('<a href="/%s">%s</a>' % (n, n) for n in NAV),
+              hashed(rng), hashed(rng), hashed(rng), E(story["title"]), hashed(rng), E(author), published[:10],
+              hashed(rng), body, hashed(rng), cards, hashed(rng), talk, hashed(rng), E(site[0])))
+  return html_, paras
+
+
+def br_blog(story, site, author, published, rng):
+  """An old blog engine: the post is one div of text separated by line breaks, with inline links and spans."""
+  paras = pick(story, rng, 4)
+  text = "<br />\n<br />\n".join(E(t) for t in paras)
+  archive = "".join('<li><a href="/2025/%02d">%s 2025</a></li>' % (m, mo) for m, mo in
+                    enumerate(["January", "February", "March", "April", "May", "June"], 1))
+  html_ = ('<div id="outer-wrapper"><div id="header-wrapper"><h1><a href="/">%s</a></h1><span>Notes on Korean security</span></div>'
+           '<div id="main-wrapper"><div class="date-header"><span>%s</span></div>'
+           '<div class="post hentry"><h3 class="post-title">%s</h3><div class="post-body entry-content">%s</div>'
+           '<div class="post-footer">Posted by %s at %s | <a href="#comments">4 comments</a> | Labels: <a href="/l/dprk">DPRK</a></div></div>'
+           '<div class="blog-pager"><a href="/older">Older Post</a> <a href="/">Home</a></div></div>'
+           '<div id="sidebar-wrapper"><h2>Blog Archive</h2><ul>%s</ul><h2>About Me</h2><div>%s</div></div></div>'
+           % (E(site[0]), published[:10], E(story["title"]), text, E(author), published[11:16], archive,
+              E(BIO.format(a=author))))
+  return html_, paras
+
+
+def unlabelled_discussion(story, site, author, published, rng):
+  """The hard case: a short story followed by a longer reader discussion, with no class or id hints on either."""
+  paras = story["paras"][:3]
+  cs = rng.sample(COMMENTS, 6)
+  talk = "".join('<div><div><strong>%s</strong> <span>3 hours ago</span></div><p>%s</p><div><a href="#">Reply</a> <a href="#">Like</a></div></div>'
+                 % (E(u), E(t)) for u, t in cs)
+  html_ = ('<div><div><a href="/">%s</a></div><div>%s</div></div>'
+           '<div><div><h1>%s</h1><div>%s</div><div>%s</div></div>'
+           '<div><h2>Join the conversation</h2>%s</div></div>'
+           % (E(site[0]), " ".join('<a href="/%s">%s</a>' % (n, n) for n in NAV), E(story["title"]), E(author),
+              "".join(p(t, rng, site[1]) for t in paras), talk))
+  return html_, paras
+
+
 LAYOUTS = [classic, wire, cookie_newsletter, comment_heavy, live_blog, gallery, paywall, multi_column,
-           table_layout, minimal_blog, magazine, sectioned]
+           table_layout, minimal_blog, magazine, sectioned, hashed_classes, br_blog,
+           unlabelled_discussion]
 
 
 def main():

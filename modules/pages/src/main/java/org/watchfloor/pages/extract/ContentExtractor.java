@@ -49,6 +49,8 @@ final class ContentExtractor {
   private static final Pattern NEGATIVE = Pattern.compile(
       "hidden|banner|combx|comment|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related"
           + "|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|teaser|card");
+  private static final Pattern COMMENT_ACTIONS = Pattern.compile(
+      "(?i)reply|respond|report|report abuse|flag|like|답글|답장|신고|返信|回复|antworten|répondre|responder");
   private static final Pattern TOKEN_SPLIT = Pattern.compile("[\\s_\\-]+");
   private static final Set<String> BOILERPLATE_LINES = Set.of(
       "advertisement", "ad", "sponsored", "share", "share this", "share this article", "share on facebook",
@@ -79,6 +81,7 @@ final class ContentExtractor {
     removeJunk(body);
     Map<Element, Stats> stats = measure(body);
     removeUnlikely(body, stats);
+    removeDiscussion(body, stats);
     stats = measure(body);
     List<Element> content = pickContent(body, stats);
     StringBuilder out = new StringBuilder();
@@ -151,6 +154,51 @@ final class ContentExtractor {
     for (Element e : doomed) {
       if (e.parent() != null) {
         e.remove();
+      }
+    }
+  }
+
+  /**
+   * Removes reader comments that carry no class or id hints, recognised by their structure: two or more sibling
+   * blocks, each holding paragraph text and its own "Reply" (or "Report", "Like") link.
+   */
+  private static void removeDiscussion(Element body, Map<Element, Stats> stats) {
+    int total = stats.get(body).paragraphText;
+    Map<Element, List<Element>> byParent = new IdentityHashMap<>();
+    for (Element a : body.getElementsByTag("a")) {
+      if (!COMMENT_ACTIONS.matcher(a.text().strip()).matches()) {
+        continue;
+      }
+      Element item = a.parent();
+      while (item != null && item != body) {
+        Stats s = stats.get(item);
+        if (s != null && s.paragraphText >= 25) {
+          break;
+        }
+        item = item.parent();
+      }
+      if (item == null || item == body || item.parent() == null) {
+        continue;
+      }
+      List<Element> siblings = byParent.computeIfAbsent(item.parent(), k -> new ArrayList<>());
+      if (!siblings.contains(item)) {
+        siblings.add(item);
+      }
+    }
+    for (List<Element> items : byParent.values()) {
+      if (items.size() < 2) {
+        continue;
+      }
+      int text = 0;
+      for (Element item : items) {
+        text += stats.get(item).paragraphText;
+      }
+      // A thread that holds nearly all the page's paragraphs is more likely the story itself, oddly marked up.
+      if (text > total * 0.9) {
+        continue;
+      }
+      for (Element item : items) {
+        item.remove();
       }
     }
   }
