@@ -51,7 +51,8 @@ import org.watchfloor.pages.stage.PageProcessor;
  * The pages stage: consumes feed entries, fetches and extracts each page with a bounded worker pool, and publishes
  * raw articles keyed by article id through an idempotent producer, committing offsets only once every article of a
  * batch is acknowledged. Settings: {@code pages.workers}, {@code pages.host.delay}, {@code pages.retry.*},
- * {@code pages.robots.*}, {@code pages.fetch.*}, {@code pages.group.id}, {@code pages.max.poll.records}.
+ * {@code pages.robots.*}, {@code pages.fetch.*}, {@code pages.group.id}, {@code pages.max.poll.records},
+ * {@code pages.max.text.chars}.
  */
 public final class PagesApp implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(PagesApp.class);
@@ -87,7 +88,8 @@ public final class PagesApp implements Stage {
     if (workers < 1) {
       throw new org.watchfloor.model.config.ConfigException(Settings.FILE, "pages.workers", "must be at least 1");
     }
-    PageProcessor processor = new PageProcessor(new PoliteFetcher(policy), new ArticleExtractor(), Clock.systemUTC());
+    PageProcessor processor = new PageProcessor(new PoliteFetcher(policy), new ArticleExtractor(), Clock.systemUTC(),
+        s.getInt("pages.max.text.chars", PageProcessor.MAX_TEXT_CHARS));
     LOG.info("Pages stage: {} workers, host delay {}, {} attempts, robots.txt {}", workers, policy.hostDelay(),
         policy.attempts(), policy.robots() ? "obeyed" : "ignored");
     return new PagesApp(ctx, processor, workers);

@@ -27,11 +27,23 @@ public final class PageProcessor {
   private final PoliteFetcher fetcher;
   private final ArticleExtractor extractor;
   private final Clock clock;
+  private final int maxTextChars;
+
+  /** Longest article text kept by default: far beyond any news story, well inside a Kafka message. */
+  public static final int MAX_TEXT_CHARS = 100_000;
 
   public PageProcessor(PoliteFetcher fetcher, ArticleExtractor extractor, Clock clock) {
+    this(fetcher, extractor, clock, MAX_TEXT_CHARS);
+  }
+
+  public PageProcessor(PoliteFetcher fetcher, ArticleExtractor extractor, Clock clock, int maxTextChars) {
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.extractor = Objects.requireNonNull(extractor, "extractor");
     this.clock = Objects.requireNonNull(clock, "clock");
+    if (maxTextChars < 1000) {
+      throw new IllegalArgumentException("maxTextChars must be at least 1000");
+    }
+    this.maxTextChars = maxTextChars;
   }
 
   /**
@@ -73,14 +85,14 @@ public final class PageProcessor {
 
   private RawArticle fromPage(FeedEntry entry, String id, String url, Extraction x) {
     return new RawArticle(RawArticle.VERSION, id, url, canonical(x.canonicalUrl(), url), entry.source(),
-        entry.region(), entry.tags(), firstNonBlank(x.title(), entry.title()), x.text(), x.authors(),
+        entry.region(), entry.tags(), firstNonBlank(x.title(), entry.title()), cap(x.text()), x.authors(),
         x.publishedOr(entry.published()), x.modified(), Instant.now(clock),
         firstNonBlank(x.language(), entry.languageHint()), x.leadImage(), x.siteName(), RawArticle.FROM_PAGE);
   }
 
   /** The feed's summary standing in for the page; metadata found on a page without article text is still kept. */
   private RawArticle fromSummary(FeedEntry entry, String id, String url, Extraction x) {
-    String text = summaryText(entry.summary());
+    String text = cap(summaryText(entry.summary()));
     return new RawArticle(RawArticle.VERSION, id, url, x == null ? url : canonical(x.canonicalUrl(), url),
         entry.source(), entry.region(), entry.tags(), firstNonBlank(entry.title(), x == null ? null : x.title()),
         text, x == null ? null : x.authors(), x == null ? entry.published() : x.publishedOr(entry.published()),
@@ -113,6 +125,15 @@ public final class PageProcessor {
       }
     }
     return sb.length() == 0 ? doc.body().text() : sb.toString();
+  }
+
+  /** Cuts an oversized text at a paragraph boundary so the article always fits in one Kafka message. */
+  String cap(String text) {
+    if (text.length() <= maxTextChars) {
+      return text;
+    }
+    int cut = text.lastIndexOf("\n\n", maxTextChars);
+    return text.substring(0, cut > maxTextChars / 2 ? cut : maxTextChars);
   }
 
   private static String canonical(String canonical, String fallback) {

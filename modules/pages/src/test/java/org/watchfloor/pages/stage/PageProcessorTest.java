@@ -115,6 +115,23 @@ class PageProcessorTest {
     assertThatThrownBy(() -> processor.process(entry("not a url", "s"))).isInstanceOf(BadEntryException.class);
   }
 
+  @Test
+  void cutsOversizedTextAtAParagraphBoundary() throws Exception {
+    StringBuilder html = new StringBuilder("<html><body><article>");
+    for (int i = 0; i < 400; i++) {
+      html.append("<p>Paragraph ").append(i).append(" of a very long page, with enough words to count as text.</p>");
+    }
+    server.page("/long", html.append("</article></body></html>").toString());
+    PageProcessor small = new PageProcessor(new PoliteFetcher(FetchPolicy.DEFAULTS.withHostDelay(Duration.ZERO)),
+        new ArticleExtractor(), Clock.fixed(NOW, ZoneOffset.UTC), 5000);
+
+    RawArticle a = small.process(entry(server.url("/long"), "s"));
+
+    assertThat(a.contentSource()).isEqualTo(RawArticle.FROM_PAGE);
+    assertThat(a.text().length()).isBetween(2500, 5000);
+    assertThat(a.text()).startsWith("Paragraph 0 ").endsWith("count as text.");
+  }
+
   private static FeedEntry entry(String link, String summary) {
     return new FeedEntry(FeedEntry.VERSION, "wire", "http://127.0.0.1/feed", link, "id-1", "Feed title", summary,
         FEED_DATE, NOW, "en", "east-asia", List.of("defence"), true);
