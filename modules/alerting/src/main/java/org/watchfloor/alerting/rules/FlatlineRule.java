@@ -3,10 +3,8 @@ package org.watchfloor.alerting.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.watchfloor.model.Alert;
 import org.watchfloor.model.TensionLevel;
 
 /**
@@ -27,39 +25,43 @@ public final class FlatlineRule extends Rule {
     return true;
   }
 
-  private String key() {
-    return "flatline|" + id();
-  }
-
   @Override
-  List<Alert> fire(RuleHit hit, RuleState state) {
-    RuleStates.Quiet q = state.get(key(), RuleStates.Quiet.class);
-    Map<String, Long> lastSeen = new HashMap<>(q == null ? Map.of() : q.lastSeen());
-    Map<String, Long> alerted = new HashMap<>(q == null ? Map.of() : q.alerted());
-    lastSeen.merge(hit.key(), hit.eventTime().toEpochMilli(), Math::max);
-    alerted.remove(hit.key());
-    state.put(key(), new RuleStates.Quiet(lastSeen, alerted));
+  List<Draft> fire(RuleHit hit, RuleState state) {
+    String key = stateKey("quiet", hit.key());
+    RuleStates.Quiet q = state.get(key, RuleStates.Quiet.class);
+    long at = hit.eventTime().toEpochMilli();
+    if (q == null) {
+      String keysKey = "flatline-keys|" + id();
+      RuleStates.Keys keys = state.get(keysKey, RuleStates.Keys.class);
+      List<String> all = new ArrayList<>(keys == null ? List.of() : keys.keys());
+      all.add(hit.key());
+      state.put(keysKey, new RuleStates.Keys(all));
+      state.put(key, new RuleStates.Quiet(at, 0));
+    } else if (at > q.lastSeen()) {
+      state.put(key, new RuleStates.Quiet(at, 0));
+    }
     return List.of();
   }
 
   @Override
-  List<Alert> onTick(Instant now, RuleState state) {
-    RuleStates.Quiet q = state.get(key(), RuleStates.Quiet.class);
-    if (q == null) {
+  List<Draft> onTick(Instant now, RuleState state) {
+    RuleStates.Keys keys = state.get("flatline-keys|" + id(), RuleStates.Keys.class);
+    if (keys == null) {
       return List.of();
     }
-    List<Alert> out = new ArrayList<>();
-    Map<String, Long> alerted = new HashMap<>(q.alerted());
-    q.lastSeen().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      long last = e.getValue();
-      if (now.toEpochMilli() - last >= quiet.toMillis() && !Long.valueOf(last).equals(alerted.get(e.getKey()))) {
-        alerted.put(e.getKey(), last);
-        out.add(alert("quiet:" + last, e.getKey(), TensionLevel.LOW, List.of(), List.of(), 0,
+    List<Draft> out = new ArrayList<>();
+    for (String k : keys.keys().stream().sorted().toList()) {
+      String key = stateKey("quiet", k);
+      RuleStates.Quiet q = state.get(key, RuleStates.Quiet.class);
+      if (q == null) {
+        continue;
+      }
+      long last = q.lastSeen();
+      if (now.toEpochMilli() - last >= quiet.toMillis() && q.alerted() != last) {
+        state.put(key, new RuleStates.Quiet(last, last));
+        out.add(alert("quiet:" + last, k, TensionLevel.LOW, List.of(), List.of(), 0,
             Instant.ofEpochMilli(last), now, now, null, Map.of("quiet", quiet.toString())));
       }
-    });
-    if (!out.isEmpty()) {
-      state.put(key(), new RuleStates.Quiet(q.lastSeen(), alerted));
     }
     return out;
   }

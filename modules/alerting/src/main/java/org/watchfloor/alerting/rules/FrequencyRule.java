@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.watchfloor.model.Alert;
 
 /** Fires when at least {@code threshold} articles match for a key within a sliding window, then starts counting anew. */
 public final class FrequencyRule extends Rule {
@@ -21,7 +20,7 @@ public final class FrequencyRule extends Rule {
   }
 
   @Override
-  List<Alert> fire(RuleHit hit, RuleState state) {
+  List<Draft> fire(RuleHit hit, RuleState state) {
     String key = stateKey("frequency", hit.key());
     RuleStates.Window w = state.get(key, RuleStates.Window.class);
     long now = hit.eventTime().toEpochMilli();
@@ -30,8 +29,10 @@ public final class FrequencyRule extends Rule {
     List<String> ids = new ArrayList<>();
     if (w != null) {
       for (int i = 0; i < w.times().size(); i++) {
-        if (w.times().get(i) > from) {
-          times.add(w.times().get(i));
+        long at = w.times().get(i);
+        // a time far ahead of this article's belongs to another era of the stream (a replay, a reset clock)
+        if (at > from && at <= now + window.toMillis()) {
+          times.add(at);
           ids.add(w.articleIds().get(i));
         }
       }

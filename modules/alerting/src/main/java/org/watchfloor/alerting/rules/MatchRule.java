@@ -3,7 +3,6 @@ package org.watchfloor.alerting.rules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.watchfloor.model.Alert;
 
 /** Fires for every article that passes the filter. */
 public final class MatchRule extends Rule {
@@ -13,7 +12,7 @@ public final class MatchRule extends Rule {
   }
 
   @Override
-  List<Alert> fire(RuleHit hit, RuleState state) {
+  List<Draft> fire(RuleHit hit, RuleState state) {
     return List.of(alert(hit.articleId(), hit.key(), hit.level(), List.of(hit.articleId()), hit.actors(), 1,
         hit.eventTime(), hit.eventTime(), hit.eventTime(), hit, Map.of()));
   }

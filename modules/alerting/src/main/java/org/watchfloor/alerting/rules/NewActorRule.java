@@ -2,10 +2,8 @@ package org.watchfloor.alerting.rules;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.watchfloor.model.Alert;
 
 /**
  * Fires for each actor named in a matching article that was not seen for the rule's key within {@code lookback};
@@ -23,34 +21,31 @@ public final class NewActorRule extends Rule {
   }
 
   @Override
-  List<Alert> fire(RuleHit hit, RuleState state) {
-    String key = stateKey("seen", hit.key());
-    RuleStates.Seen s = state.get(key, RuleStates.Seen.class);
+  List<Draft> fire(RuleHit hit, RuleState state) {
     long now = hit.eventTime().toEpochMilli();
-    long from = now - lookback.toMillis();
-    Map<String, Long> seen = new HashMap<>();
-    long since = s == null ? now : Math.min(s.since(), now);
-    if (s != null) {
-      s.lastSeen().forEach((actor, at) -> {
-        if (at >= from) {
-          seen.put(actor, at);
-        }
-      });
+    String sinceKey = stateKey("seen-since", hit.key());
+    RuleStates.Stamp since = state.get(sinceKey, RuleStates.Stamp.class);
+    if (since == null || since.at() > now) {
+      since = new RuleStates.Stamp(now);
+      state.put(sinceKey, since);
     }
-    boolean learning = warmup != null && now - since < warmup.toMillis();
-    List<Alert> out = new ArrayList<>();
+    boolean learning = warmup != null && now - since.at() < warmup.toMillis();
+    List<Draft> out = new ArrayList<>();
     for (String actor : hit.actors()) {
-      Long last = seen.get(actor);
-      if (last == null && !learning) {
+      String key = stateKey("seen", hit.key() + "|" + actor);
+      RuleStates.Stamp last = state.get(key, RuleStates.Stamp.class);
+      boolean isNew = last == null || now - last.at() > lookback.toMillis();
+      if (isNew && !learning) {
         String alertKey = "*".equals(hit.key()) ? actor : hit.key() + "/" + actor;
         out.add(alert(hit.articleId(), alertKey, hit.level(), List.of(hit.articleId()), List.of(actor), 1,
             hit.eventTime(), hit.eventTime(), hit.eventTime(), hit,
             Map.of("actor", actor, "group", "*".equals(hit.key()) ? "all articles" : hit.key(),
                 "lookback", lookback.toString())));
       }
-      seen.merge(actor, now, Math::max);
+      if (last == null || now > last.at()) {
+        state.put(key, new RuleStates.Stamp(now));
+      }
     }
-    state.put(key, new RuleStates.Seen(seen, since));
     return out;
   }
 }

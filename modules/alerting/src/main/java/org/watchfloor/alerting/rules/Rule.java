@@ -142,8 +142,8 @@ public abstract class Rule {
     if (digest != null) {
       out.addAll(flushDigest(hit.eventTime(), state, false));
     }
-    for (Alert alert : fire(hit, state)) {
-      deliverable(alert, state, silences, hit.eventTime(), out);
+    for (Draft draft : fire(hit, state)) {
+      deliverable(draft, state, silences, hit.eventTime(), out);
     }
     return out;
   }
@@ -151,8 +151,8 @@ public abstract class Rule {
   /** Work driven by the clock rather than by articles: quiet keys for flatline rules, due digests. */
   public final List<Alert> tick(Instant now, RuleState state, List<SilenceSpec> silences) {
     List<Alert> out = new ArrayList<>();
-    for (Alert alert : onTick(now, state)) {
-      deliverable(alert, state, silences, now, out);
+    for (Draft draft : onTick(now, state)) {
+      deliverable(draft, state, silences, now, out);
     }
     if (digest != null) {
       out.addAll(flushDigest(now, state, false));
@@ -160,21 +160,23 @@ public abstract class Rule {
     return out;
   }
 
-  private void deliverable(Alert alert, RuleState state, List<SilenceSpec> silences, Instant now, List<Alert> out) {
+  private void deliverable(Draft draft, RuleState state, List<SilenceSpec> silences, Instant now, List<Alert> out) {
     for (SilenceSpec s : silences) {
-      if (s.mutes(id(), alert.key(), now)) {
+      if (s.mutes(id(), draft.key(), now)) {
         return;
       }
     }
     if (realert != null) {
-      String key = "throttle|" + id() + "|" + alert.key();
+      String key = "throttle|" + id() + "|" + draft.key();
       RuleStates.Stamp last = state.get(key, RuleStates.Stamp.class);
-      long at = alert.firedAt().toEpochMilli();
+      long at = draft.firedAt().toEpochMilli();
       if (last != null && at - last.at() < realert.toMillis() && at >= last.at()) {
         return;
       }
       state.put(key, new RuleStates.Stamp(at));
     }
+    // rendering comes last: most drafts of a busy rule are throttled, and templates are the costly part
+    Alert alert = render(draft);
     if (digest != null) {
       addToDigest(alert, state);
     } else {
@@ -235,9 +237,9 @@ public abstract class Rule {
   }
 
   /** The rule type's own logic for one hit, before silences, throttling and digests. */
-  abstract List<Alert> fire(RuleHit hit, RuleState state);
+  abstract List<Draft> fire(RuleHit hit, RuleState state);
 
-  List<Alert> onTick(Instant now, RuleState state) {
+  List<Draft> onTick(Instant now, RuleState state) {
     return List.of();
   }
 
@@ -245,9 +247,28 @@ public abstract class Rule {
     return kind + "|" + id() + "|" + key;
   }
 
-  /** Builds an alert, rendering the rule's title and message templates over the alert's fields and {@code extra}. */
-  Alert alert(String idSeed, String key, TensionLevel level, List<String> articleIds, List<String> actors, long count,
+  /** An alert not yet rendered: what a rule type decided, before silences and throttling. */
+  record Draft(String idSeed, String key, TensionLevel level, List<String> articleIds, List<String> actors, long count,
+      Instant windowStart, Instant windowEnd, Instant firedAt, RuleHit hit, Map<String, Object> extra) {}
+
+  Draft alert(String idSeed, String key, TensionLevel level, List<String> articleIds, List<String> actors, long count,
       Instant windowStart, Instant windowEnd, Instant firedAt, RuleHit hit, Map<String, Object> extra) {
+    return new Draft(idSeed, key, level, articleIds, actors, count, windowStart, windowEnd, firedAt, hit, extra);
+  }
+
+  /** Builds the alert, rendering the rule's title and message templates over its fields and the draft's extras. */
+  Alert render(Draft d) {
+    String idSeed = d.idSeed();
+    String key = d.key();
+    TensionLevel level = d.level();
+    List<String> articleIds = d.articleIds();
+    List<String> actors = d.actors();
+    long count = d.count();
+    Instant windowStart = d.windowStart();
+    Instant windowEnd = d.windowEnd();
+    Instant firedAt = d.firedAt();
+    RuleHit hit = d.hit();
+    Map<String, Object> extra = d.extra();
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("rule_id", id());
     ctx.put("rule_name", name());

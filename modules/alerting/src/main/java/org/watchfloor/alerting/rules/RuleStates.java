@@ -1,7 +1,6 @@
 package org.watchfloor.alerting.rules;
 
 import java.util.List;
-import java.util.Map;
 import org.watchfloor.model.Alert;
 
 /** The immutable state records rules keep in a {@link RuleState}; each is small and serialises to JSON. */
@@ -16,30 +15,24 @@ public final class RuleStates {
     }
   }
 
-  /** Counts per time bucket for a spike rule, the bucket it last fired in and the first bucket it saw. */
-  public record Buckets(Map<Long, Long> counts, long lastFired, long since) {
-    public Buckets {
-      counts = counts == null ? Map.of() : Map.copyOf(counts);
-    }
-  }
+  /**
+   * A ring of counts per time bucket for a spike rule ({@code counts[i % length]} for bucket {@code i}, up to
+   * {@code head}), the bucket it last fired in and the first bucket it saw.
+   */
+  public record Buckets(long[] counts, long head, long lastFired, long since) {}
 
   /** Sum and count of tension scores in the current window, the previous window's mean, and whether it fired. */
   public record Mean(long bucket, double sum, long count, double prevMean, long prevCount, boolean fired) {}
 
-  /** When each actor was last seen for a new_actor key, and since when the key has been observed. */
-  public record Seen(Map<String, Long> lastSeen, long since) {
-    public Seen {
-      lastSeen = lastSeen == null ? Map.of() : Map.copyOf(lastSeen);
+  /** The keys a flatline rule has seen; it changes only when a new key appears. */
+  public record Keys(List<String> keys) {
+    public Keys {
+      keys = keys == null ? List.of() : List.copyOf(keys);
     }
   }
 
-  /** When each key of a flatline rule was last seen, and the last-seen time already alerted on. */
-  public record Quiet(Map<String, Long> lastSeen, Map<String, Long> alerted) {
-    public Quiet {
-      lastSeen = lastSeen == null ? Map.of() : Map.copyOf(lastSeen);
-      alerted = alerted == null ? Map.of() : Map.copyOf(alerted);
-    }
-  }
+  /** When a flatline key was last seen, and the last-seen time already alerted on (0 when none). */
+  public record Quiet(long lastSeen, long alerted) {}
 
   /** The alerts collected for a rule's current digest period. */
   public record Digest(long periodStart, List<Alert> alerts) {

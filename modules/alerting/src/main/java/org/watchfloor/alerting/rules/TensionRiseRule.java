@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.watchfloor.model.Alert;
 import org.watchfloor.model.TensionLevel;
 
 /**
@@ -35,7 +34,7 @@ public final class TensionRiseRule extends Rule {
   }
 
   @Override
-  List<Alert> fire(RuleHit hit, RuleState state) {
+  List<Draft> fire(RuleHit hit, RuleState state) {
     String key = stateKey("tension", hit.key());
     RuleStates.Mean m = state.get(key, RuleStates.Mean.class);
     long bucket = Math.floorDiv(hit.eventTime().toEpochMilli(), window.toMillis());
