@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       TrendsCommand.class,
       KibanaCommand.class,
+      BenchCommand.class,
     })
 public final class WatchfloorCommand implements Runnable {
   @picocli.CommandLine.Spec

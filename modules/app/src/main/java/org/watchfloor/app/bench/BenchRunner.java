@@ -1,0 +1,389 @@
+package org.watchfloor.app.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.alerting.AlertingApp;
+import org.watchfloor.app.run.PipelineStatus;
+import org.watchfloor.devstack.LocalElasticsearch;
+import org.watchfloor.devstack.LocalKafka;
+import org.watchfloor.enricher.EnricherApp;
+import org.watchfloor.indexer.EsClients;
+import org.watchfloor.indexer.IndexNames;
+import org.watchfloor.indexer.IndexerApp;
+import org.watchfloor.model.Alert;
+import org.watchfloor.model.Json;
+import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.TopicSetup;
+import org.watchfloor.model.Topics;
+import org.watchfloor.model.config.Settings;
+import org.watchfloor.model.stage.Stage;
+import org.watchfloor.model.stage.StageContext;
+
+/**
+ * Runs one end-to-end benchmark on a fresh embedded broker and Elasticsearch node: the baseline first, then synthetic
+ * raw articles at a controlled rate through the enricher, indexer and alerting stages, measuring throughput, latency
+ * to searchable and to alert delivered, peak memory and consumer lag.
+ */
+public final class BenchRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
+
+  /** What to run. {@code articles} of 0 means rate times duration. */
+  public record Options(double rate, Duration duration, long articles, Path configDir, int sampleEvery,
+      int markerEvery, long baselineArticles, Duration drainTimeout, int partitions) {
+    public Options {
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(configDir, "configDir");
+      Objects.requireNonNull(drainTimeout, "drainTimeout");
+    }
+
+    /** Articles this run produces. */
+    public long total() {
+      if (articles > 0) {
+        return articles;
+      }
+      return Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
+    }
+  }
+
+  private final Options options;
+  private final String run = "b" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final Map<String, Long> searchPending = new ConcurrentHashMap<>();
+  private final Map<String, Long> alertPending = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Long> searchLatencies = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Long> alertLatencies = new ConcurrentLinkedQueue<>();
+  private final List<BenchResult.Sample> timeline = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong acked = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final List<String> notes = new ArrayList<>();
+  private volatile boolean stop;
+  private long peakSelfKb;
+  private long peakEsKb;
+  private long peakTotalKb;
+
+  private BenchRunner(Options options) {
+    this.options = options;
+  }
+
+  public static BenchResult run(Options options) {
+    return new BenchRunner(options).execute();
+  }
+
+  private BenchResult execute() {
+    Instant startedAt = Instant.now();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    Path work;
+    try {
+      work = Files.createTempDirectory("watchfloor-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a work directory", e);
+    }
+    LOG.info("Benchmark {}: starting embedded Kafka and Elasticsearch", run);
+    CompletableFuture<LocalElasticsearch> esStart = CompletableFuture.supplyAsync(LocalElasticsearch::start);
+    List<Stage> stages = new ArrayList<>();
+    try (LocalKafka kafka = LocalKafka.start();
+        LocalElasticsearch es = esStart.join();
+        WebhookReceiver receiver = WebhookReceiver.start()) {
+      try {
+        return measure(kafka, es, receiver, work, startedAt, load, stages);
+      } finally {
+        stop = true;
+        for (int i = stages.size() - 1; i >= 0; i--) {
+          try {
+            stages.get(i).close();
+          } catch (RuntimeException e) {
+            LOG.warn("Stage {} did not close cleanly", stages.get(i).name(), e);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("benchmark interrupted", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("benchmark failed: " + e.getMessage(), e);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private BenchResult measure(LocalKafka kafka, LocalElasticsearch es, WebhookReceiver receiver, Path work,
+      Instant startedAt, double load, List<Stage> stages) throws InterruptedException, IOException {
+    {
+      String bootstrap = kafka.bootstrapServers();
+      Admin admin = kafka.admin();
+      TopicSetup.ensure(admin, options.partitions(), (short) 1);
+      SyntheticArticles articles = new SyntheticArticles(run, options.markerEvery(), 7);
+
+      BenchResult.Baseline baseline = Baseline.measure(bootstrap, admin,
+          new SyntheticArticles(run + "-base", 0, 11), options.baselineArticles(), work.resolve("baseline"),
+          options.partitions());
+
+      receiver.onFirstDelivery(this::alertDelivered);
+      Settings settings = settings(work, receiver.url());
+      StageContext ctx = new StageContext(settings, bootstrap, es.url(), registry);
+      for (Stage s : List.of(IndexerApp.create(ctx), AlertingApp.create(ctx), EnricherApp.create(ctx))) {
+        s.start();
+        stages.add(s);
+      }
+      ElasticsearchClient client = EsClients.create(settings, es.url());
+      long t0 = System.nanoTime();
+      Thread sampler = daemon("bench-sampler", () -> sampleLoop(admin, es, t0));
+      Thread poller = daemon("bench-search-poller", () -> pollSearchable(client));
+      sampler.start();
+      poller.start();
+
+      long total = options.total();
+      long producedAt = produce(bootstrap, articles, total);
+      double produceSeconds = (producedAt - t0) / 1e9;
+      long expectedAlerts = 0;
+      for (long i = 0; i < total; i++) {
+        if (articles.isMarker(i)) {
+          expectedAlerts++;
+        }
+      }
+      LOG.info("Produced {} articles in {} s; draining", acked.get(), String.format("%.1f", produceSeconds));
+      boolean drained = drain(total, expectedAlerts);
+      stop = true;
+      sampler.join(5000);
+      poller.join(5000);
+      EsClients.close(client);
+
+      PipelineStatus status = PipelineStatus.of(registry, PipelineStatus.consumerLag(admin));
+      BenchResult.Throughput throughput = new BenchResult.Throughput(
+          acked.get() / produceSeconds,
+          rate(t0, s -> s.enriched()),
+          rate(t0, s -> s.indexed()),
+          rate(t0, s -> s.indexed()));
+      if (!drained) {
+        notes.add("the pipeline did not catch up within the drain timeout of " + options.drainTimeout());
+      }
+      if (failed.get() > 0) {
+        notes.add(failed.get() + " produce requests failed");
+      }
+      notes.add("one JVM runs the broker, the three stages and the load generator; Elasticsearch is a child process");
+      notes.add("searchable latency is polled every 100 ms against refresh_interval 1s; resolution about 100 ms");
+      BenchResult.Counts counts = new BenchResult.Counts(acked.get(), status.enriched(), status.indexed(),
+          status.alerts(), status.delivered(), expectedAlerts, receiver.duplicatedKeys(), status.deadLetters(),
+          drained);
+      BenchResult.Ratios ratios = new BenchResult.Ratios(
+          baseline.produceConsumePerSecond() > 0 ? throughput.endToEnd() / baseline.produceConsumePerSecond() : 0,
+          baseline.passThroughStreamsPerSecond() > 0
+              ? throughput.enrich() / baseline.passThroughStreamsPerSecond() : 0);
+      BenchResult.Settings asked = new BenchResult.Settings(options.rate(), options.duration().toMillis() / 1000.0,
+          total, options.sampleEvery(), options.markerEvery(), "1s");
+      BenchResult.Machine machine = new BenchResult.Machine(Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"), load);
+      synchronized (this) {
+        return new BenchResult(startedAt, machine, asked, counts, throughput,
+            Percentiles.of(searchLatencies), Percentiles.of(alertLatencies),
+            new BenchResult.Memory(peakSelfKb / 1024, peakEsKb / 1024, peakTotalKb / 1024), baseline, ratios,
+            List.copyOf(timeline), List.copyOf(notes));
+      }
+    }
+  }
+
+  private Settings settings(Path work, String webhookUrl) throws IOException {
+    Path rules = work.resolve("bench-alert-rules.yaml");
+    Files.writeString(rules, """
+        channels:
+          bench-hook: {type: webhook, url: "%s"}
+        rules:
+          - id: bench-marker
+            name: Benchmark marker articles
+            type: match
+            filter: {sources: [%s]}
+            channels: [bench-hook]
+        """.formatted(webhookUrl, SyntheticArticles.MARKER_SOURCE));
+    return Settings.load(options.configDir())
+        .with("alerting.rules.file", rules.toString())
+        .with("alerting.webhook.secret", "bench")
+        .with("enricher.state.dir", work.resolve("streams").toString())
+        .with("alerting.state.dir", work.resolve("streams").toString())
+        .with("pipeline.partitions", Integer.toString(options.partitions()));
+  }
+
+  /** Produces {@code total} articles at the configured rate; returns the nano time the last one was acknowledged. */
+  private long produce(String bootstrap, SyntheticArticles articles, long total) {
+    RateLimiter limiter = new RateLimiter(options.rate());
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      for (long i = 0; i < total; i++) {
+        limiter.acquire();
+        RawArticle a = articles.article(i);
+        long now = System.currentTimeMillis();
+        if (options.sampleEvery() > 0 && i % options.sampleEvery() == 0) {
+          searchPending.put(a.id(), now);
+        }
+        if (articles.isMarker(i)) {
+          alertPending.put(a.id(), now);
+        }
+        producer.send(new ProducerRecord<>(Topics.RAW, a.id().getBytes(StandardCharsets.UTF_8), Json.write(a)),
+            (meta, error) -> {
+              if (error == null) {
+                acked.incrementAndGet();
+              } else {
+                failed.incrementAndGet();
+                LOG.warn("Article {} not produced", a.id(), error);
+              }
+            });
+      }
+      producer.flush();
+    }
+    return System.nanoTime();
+  }
+
+  private boolean drain(long total, long expectedAlerts) throws InterruptedException {
+    long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+    while (System.nanoTime() < deadline) {
+      PipelineStatus s = PipelineStatus.of(registry, 0);
+      if (s.indexed() >= acked.get() - s.deadLetters() && searchPending.isEmpty()
+          && s.delivered() >= expectedAlerts && alertPending.isEmpty()) {
+        return true;
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    return false;
+  }
+
+  private void alertDelivered(String key, byte[] body) {
+    long now = System.currentTimeMillis();
+    try {
+      Alert alert = Json.read(body, Alert.class);
+      for (String id : alert.articleIds()) {
+        Long at = alertPending.remove(id);
+        if (at != null) {
+          alertLatencies.add(now - at);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Alert {} could not be read", key, e);
+    }
+  }
+
+  private void pollSearchable(ElasticsearchClient client) {
+    while (!stop) {
+      try {
+        List<String> ids = new ArrayList<>(searchPending.keySet());
+        if (!ids.isEmpty()) {
+          List<String> batch = ids.subList(0, Math.min(1000, ids.size()));
+          var response = client.search(s -> s.index(IndexNames.ARTICLES).ignoreUnavailable(true)
+              .allowNoIndices(true).size(batch.size()).source(src -> src.fetch(false))
+              .query(q -> q.ids(i -> i.values(batch))), Void.class);
+          long now = System.currentTimeMillis();
+          for (Hit<Void> hit : response.hits().hits()) {
+            Long at = searchPending.remove(hit.id());
+            if (at != null) {
+              searchLatencies.add(now - at);
+            }
+          }
+        }
+        TimeUnit.MILLISECONDS.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("Search poll failed, retrying", e);
+        sleepQuietly(500);
+      }
+    }
+  }
+
+  private void sampleLoop(Admin admin, LocalElasticsearch es, long t0) {
+    while (!stop) {
+      long self = Rss.kb(ProcessHandle.current().pid());
+      long esKb = es.pid().isPresent() ? Rss.treeKb(es.pid().getAsLong()) : 0;
+      long lag = PipelineStatus.consumerLag(admin);
+      PipelineStatus s = PipelineStatus.of(registry, lag);
+      synchronized (this) {
+        peakSelfKb = Math.max(peakSelfKb, self);
+        peakEsKb = Math.max(peakEsKb, esKb);
+        peakTotalKb = Math.max(peakTotalKb, self + esKb);
+      }
+      double t = Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
+      timeline.add(new BenchResult.Sample(t, acked.get(), s.enriched(), s.indexed(), s.delivered(), lag,
+          self / 1024, esKb / 1024));
+      if (timeline.size() % 5 == 0) {
+        LOG.info("t={}s produced={} enriched={} indexed={} alerts_delivered={} lag={} rss_mb={}+{}", t, acked.get(),
+            s.enriched(), s.indexed(), s.delivered(), lag, self / 1024, esKb / 1024);
+      }
+      sleepQuietly(1000);
+    }
+  }
+
+  /** A stage's sustained rate: its final count over the time from the start to the sample where it got there. */
+  private double rate(long t0, java.util.function.ToLongFunction<BenchResult.Sample> count) {
+    List<BenchResult.Sample> samples;
+    synchronized (timeline) {
+      samples = List.copyOf(timeline);
+    }
+    if (samples.isEmpty()) {
+      return 0;
+    }
+    long last = count.applyAsLong(samples.get(samples.size() - 1));
+    for (BenchResult.Sample s : samples) {
+      if (count.applyAsLong(s) >= last && s.t() > 0) {
+        return last / s.t();
+      }
+    }
+    return 0;
+  }
+
+  static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static Thread daemon(String name, Runnable r) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Could not delete {}", dir, e);
+    }
+  }
+}
