@@ -7,14 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,7 +68,9 @@ public final class PagesApp implements Stage {
   private final int workers;
   private final MeterRegistry metrics;
   private final Counter deadLetters;
+  private final Duration shutdownGrace;
   private volatile boolean running;
+  private volatile boolean aborting;
   private Thread loop;
   private ExecutorService pool;
   private KafkaConsumer<byte[], byte[]> consumer;
@@ -78,6 +83,7 @@ public final class PagesApp implements Stage {
     this.workers = workers;
     this.metrics = ctx.metrics();
     this.deadLetters = metrics.counter(Metrics.DEAD_LETTERS, "stage", NAME);
+    this.shutdownGrace = ctx.settings().getDuration("pages.shutdown.grace", Duration.ofSeconds(10));
   }
 
   /** A not-yet-started pages stage configured from {@code pages.*} settings. */
@@ -129,7 +135,7 @@ public final class PagesApp implements Stage {
         processBatch(records);
       }
     } catch (WakeupException e) {
-      if (running) {
+      if (!aborting) {
         LOG.error("Pages consumer woken up unexpectedly", e);
       }
     } catch (InterruptedException e) {
@@ -141,22 +147,43 @@ public final class PagesApp implements Stage {
     }
   }
 
+  /**
+   * Processes a batch with one task per host (entries are keyed by their link's host), so that different hosts are
+   * fetched in parallel while one host's pages go one after another; commits once every send is acknowledged.
+   */
   private void processBatch(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
-    List<Future<Future<RecordMetadata>>> work = new ArrayList<>(records.count());
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> byHost = new LinkedHashMap<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
-      work.add(pool.submit(() -> handle(record)));
+      String host = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+      byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(record);
+    }
+    List<Future<List<Future<RecordMetadata>>>> work = new ArrayList<>(byHost.size());
+    for (List<ConsumerRecord<byte[], byte[]>> hostRecords : byHost.values()) {
+      work.add(pool.submit(() -> {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(hostRecords.size());
+        for (ConsumerRecord<byte[], byte[]> record : hostRecords) {
+          sends.add(handle(record));
+        }
+        return sends;
+      }));
     }
     try {
-      for (Future<Future<RecordMetadata>> w : work) {
-        w.get().get();
+      for (Future<List<Future<RecordMetadata>>> w : work) {
+        for (Future<RecordMetadata> send : await(w)) {
+          await(send);
+        }
       }
-    } catch (ExecutionException e) {
-      if (!running) {
+    } catch (ExecutionException | CancellationException e) {
+      if (aborting) {
         return;
       }
-      LOG.error("A batch of {} entries failed to publish; it will be processed again", records.count(), e.getCause());
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      LOG.error("A batch of {} entries failed to publish; it will be processed again", records.count(), cause);
       rewind(records);
       Thread.sleep(1000);
+      return;
+    } catch (AbortedException e) {
+      work.forEach(w -> w.cancel(true));
       return;
     }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -165,7 +192,26 @@ public final class PagesApp implements Stage {
       offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
     }
     consumer.commitSync(offsets);
-    LOG.debug("Committed a batch of {} entries", records.count());
+    LOG.debug("Committed a batch of {} entries from {} hosts", records.count(), byHost.size());
+  }
+
+  /** Signals that the stage is being stopped hard and the current batch is abandoned uncommitted. */
+  private static final class AbortedException extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Waits for a future, giving up when the stage is aborting (tasks that never started never complete). */
+  private <T> T await(Future<T> future) throws ExecutionException, InterruptedException, AbortedException {
+    while (true) {
+      if (aborting) {
+        throw new AbortedException();
+      }
+      try {
+        return future.get(200, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // check the abort flag again, then keep waiting
+      }
+    }
   }
 
   private void rewind(ConsumerRecords<byte[], byte[]> records) {
@@ -209,16 +255,26 @@ public final class PagesApp implements Stage {
         });
   }
 
+  /**
+   * Stops after the batch in hand if it completes within {@code pages.shutdown.grace} (so its offsets are committed);
+   * otherwise interrupts the fetches and leaves the batch uncommitted, to be processed again on the next start.
+   */
   @Override
   public synchronized void close() {
     if (loop == null) {
       return;
     }
     running = false;
-    consumer.wakeup();
-    pool.shutdownNow();
     try {
-      loop.join(TimeUnit.SECONDS.toMillis(30));
+      loop.join(shutdownGrace.toMillis());
+      if (loop.isAlive()) {
+        LOG.warn("Pages stage still busy after {}; abandoning the current batch uncommitted", shutdownGrace);
+        aborting = true;
+        pool.shutdownNow();
+        consumer.wakeup();
+        loop.join(TimeUnit.SECONDS.toMillis(30));
+      }
+      pool.shutdownNow();
       pool.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
