@@ -19,6 +19,7 @@ public final class HostThrottle {
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock(true);
     long nextStart;
+    long delayNanos;
   }
 
   /** Held while a request to one host runs; closing it lets the next request for the host go. */
@@ -33,18 +34,41 @@ public final class HostThrottle {
 
   /** Blocks until this thread may send the next request to the host. */
   public Permit acquire(String host) throws InterruptedException {
-    Slot slot = slots.computeIfAbsent(host, h -> new Slot());
+    Slot slot = slot(host);
     slot.lock.lockInterruptibly();
     try {
       long wait = slot.nextStart - System.nanoTime();
       if (wait > 0) {
         java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
       }
-      slot.nextStart = System.nanoTime() + delayNanos;
+      slot.nextStart = System.nanoTime() + slot.delayNanos;
     } catch (InterruptedException e) {
       slot.lock.unlock();
       throw e;
     }
     return slot.lock::unlock;
+  }
+
+  /** Lengthens one host's delay (a robots.txt {@code Crawl-delay}); never shortens it below the default. */
+  public void raiseDelay(String host, Duration delay) {
+    Slot slot = slot(host);
+    slot.lock.lock();
+    try {
+      long wanted = delay.toNanos();
+      if (wanted > slot.delayNanos) {
+        slot.nextStart += wanted - slot.delayNanos;
+        slot.delayNanos = wanted;
+      }
+    } finally {
+      slot.lock.unlock();
+    }
+  }
+
+  private Slot slot(String host) {
+    return slots.computeIfAbsent(host, h -> {
+      Slot s = new Slot();
+      s.delayNanos = delayNanos;
+      return s;
+    });
   }
 }

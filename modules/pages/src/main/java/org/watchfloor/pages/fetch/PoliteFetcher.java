@@ -3,6 +3,7 @@ package org.watchfloor.pages.fetch;
 import crawlercommons.robots.BaseRobotRules;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -18,6 +19,9 @@ import org.watchfloor.feeds.http.SafeHttpFetcher;
  */
 public final class PoliteFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(PoliteFetcher.class);
+
+  /** Longest robots.txt Crawl-delay honoured; longer ones would starve a news source. */
+  static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
   private final FetchPolicy policy;
   private final SafeHttpFetcher fetcher;
@@ -61,6 +65,11 @@ public final class PoliteFetcher {
       try (HostThrottle.Permit permit = throttle.acquire(host)) {
         if (policy.robots()) {
           BaseRobotRules rules = robots.rulesFor(uri, allowPrivate);
+          long crawlDelay = rules.getCrawlDelay();
+          if (crawlDelay > 0) {
+            // Honour the site's Crawl-delay (milliseconds here), within reason, from its next request on.
+            throttle.raiseDelay(host, Duration.ofMillis(Math.min(crawlDelay, MAX_CRAWL_DELAY.toMillis())));
+          }
           if (!rules.isAllowed(url)) {
             throw new PageUnavailableException(url, PageUnavailableException.Reason.DISALLOWED, attempt - 1,
                 "robots.txt disallows it for " + policy.robotsAgent(), null);

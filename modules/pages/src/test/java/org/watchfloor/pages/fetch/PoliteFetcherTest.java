@@ -149,6 +149,20 @@ class PoliteFetcherTest {
   }
 
   @Test
+  void honoursRobotsCrawlDelayBetweenRequests() throws Exception {
+    server.route("/robots.txt", n -> new Response(200, "text/plain", "User-agent: *\nCrawl-delay: 1\n"))
+        .page("/a", PAGE).page("/b", PAGE);
+    PoliteFetcher fetcher = new PoliteFetcher(FAST);
+
+    fetcher.fetch(server.url("/a"), true);
+    fetcher.fetch(server.url("/b"), true);
+
+    long a = server.seen().stream().filter(s -> s.path().equals("/a")).findFirst().orElseThrow().nanos();
+    long b = server.seen().stream().filter(s -> s.path().equals("/b")).findFirst().orElseThrow().nanos();
+    assertThat(Duration.ofNanos(b - a)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+  }
+
+  @Test
   void refusesPrivateAddressesUnlessTheSourceIsAllowed() {
     server.page("/a", PAGE);
 
