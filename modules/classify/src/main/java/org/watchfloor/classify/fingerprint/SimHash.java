@@ -8,6 +8,10 @@ import org.watchfloor.classify.text.Tokens;
  * apart (32 on average). Word bigrams, rather than trigrams, keep short syndicated copies closer together.
  */
 public final class SimHash {
+  private static final int COUNTER_BITS = 16;
+  /** Counters hold up to 2^16 - 1 shingles; longer texts are fingerprinted on their first 65,535 shingles. */
+  private static final int MAX_SHINGLES = (1 << COUNTER_BITS) - 1;
+
   private SimHash() {}
 
   /** The fingerprint of a text. */
@@ -21,22 +25,32 @@ public final class SimHash {
     if (n == 0) {
       return 0L;
     }
-    int[] votes = new int[64];
+    // Bit-sliced counters: counter[k] holds bit k of the number of shingles that set each of the 64 positions, so
+    // adding a shingle is a short ripple-carry over longs instead of 64 separate increments.
+    long[] counter = new long[COUNTER_BITS];
+    int shingles = 0;
     long h1 = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && shingles < MAX_SHINGLES; i++) {
       long h0 = hash(t.norm(i));
       if (i >= 1 || n < 2) {
-        long shingle = mix(h1 * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(h0, 29));
-        for (int b = 0; b < 64; b++) {
-          // branch-free: +1 for a set bit, -1 for a clear one
-          votes[b] += (((int) (shingle >>> b)) & 1) * 2 - 1;
+        long carry = mix(h1 * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(h0, 29));
+        for (int k = 0; carry != 0 && k < COUNTER_BITS; k++) {
+          long next = counter[k] & carry;
+          counter[k] ^= carry;
+          carry = next;
         }
+        shingles++;
       }
       h1 = h0;
     }
     long fingerprint = 0;
     for (int b = 0; b < 64; b++) {
-      if (votes[b] > 0) {
+      int count = 0;
+      for (int k = 0; k < COUNTER_BITS; k++) {
+        count |= (int) ((counter[k] >>> b) & 1L) << k;
+      }
+      // the bit is set when more shingles set it than clear it
+      if (2 * count > shingles) {
         fingerprint |= 1L << b;
       }
     }
