@@ -166,6 +166,21 @@ class FeedParserTest {
     assertThat(page.entries().get(0).title()).isEqualTo("Statement on missile launch");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "'Mon, 23 Nov 2026 01:30:00 GMT', 2026-11-23T01:30:00Z",
+      "'Sun, 22 Nov 2026 10:00:00 +0900', 2026-11-22T01:00:00Z",
+      "'23 Nov 2026 01:30 GMT', 2026-11-23T01:30:00Z",
+      "'Mon, 23 Nov 2026 01:30:00 EST', 2026-11-23T06:30:00Z",
+      "'  Mon, 2 Nov 2026 01:30:00 -0000 ', 2026-11-02T01:30:00Z"})
+  void readsItemDatesInTheFormsFeedsUse(String pubDate, String expected) throws Exception {
+    String feed = rss("x").replace("<link>http://x.example/1</link>",
+        "<link>http://x.example/1</link><pubDate>" + pubDate + "</pubDate>");
+    ParsedFeed parsed = parser.parse(feed.getBytes(StandardCharsets.UTF_8), null, "u");
+    assertThat(parsed.format()).isEqualTo("rss_2.0");
+    assertThat(parsed.entries().get(0).published()).isEqualTo(Instant.parse(expected));
+  }
+
   static String rss(String title) {
     return "<rss version=\"2.0\"><channel><title>t</title><link>http://x.example/</link><description>d</description>"
         + "<item><title>" + title + "</title><link>http://x.example/1</link></item></channel></rss>";
