@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -84,6 +85,13 @@ public final class AlertingApp {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(s.getInt("pipeline.replication.factor", 1)));
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+    // Purging the repartition topic moves its start past every batch of the live transactional producer; the broker
+    // then forgets that producer's sequence state and (with transactions v2) rejects its next write as out of order.
+    // So the rule-hits topic is trimmed by retention instead.
+    p.put(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, Long.toString(Long.MAX_VALUE));
+    p.put(StreamsConfig.topicPrefix(TopicConfig.RETENTION_MS_CONFIG),
+        Long.toString(s.getDuration("alerting.hits.retention", Duration.ofHours(24)).toMillis()));
+    p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), Long.toString(Duration.ofHours(1).toMillis()));
     p.putAll(ctx.kafkaProperties());
     return p;
   }

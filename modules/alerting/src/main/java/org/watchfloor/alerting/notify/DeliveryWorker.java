@@ -39,7 +39,8 @@ import org.watchfloor.model.stage.Metrics;
  * Consumes committed alerts and delivers each to its channels once: an alert's offset is committed only after every
  * channel has a delivery record, and the delivery records of all instances are read back, so a restart or a takeover
  * skips what was already sent. Only a crash between a receiver's answer and the delivery record's write can repeat a
- * send, which the alert id sent as {@code Idempotency-Key} lets the receiver drop.
+ * send, which the alert id sent as {@code Idempotency-Key} lets the receiver drop. Delivery records are written
+ * asynchronously and flushed before each offset commit, so that window spans at most one poll's batch of alerts.
  */
 public final class DeliveryWorker implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -55,6 +56,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
   private volatile boolean closing;
+  private volatile Exception failedWrite;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private Thread thread;
   private DeliveredIds settled;
@@ -136,8 +138,14 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     }
   }
 
+  /** Makes the delivery records durable, then commits the offsets they cover. */
   private void commit() {
     if (!pending.isEmpty()) {
+      producer.flush();
+      if (failedWrite != null) {
+        throw new IllegalStateException("delivery records could not be written; offsets left uncommitted",
+            failedWrite);
+      }
       consumer.commitSync(new HashMap<>(pending));
       pending.clear();
     }
@@ -168,7 +176,14 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       AlertDelivery record = new AlertDelivery(alert.id(), alert.ruleId(), name, outcome.channelType(),
           outcome.delivered() ? AlertDelivery.DELIVERED : AlertDelivery.FAILED, outcome.attempts(), outcome.error(),
           outcome.delivered() ? Instant.now() : null, instance);
-      send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, bytes(alert.id()), Json.write(record)));
+      // not waited for one by one: flushed before the offset is committed (see commit())
+      producer.send(new ProducerRecord<>(Topics.ALERT_DELIVERIES, bytes(alert.id()), Json.write(record)),
+          (meta, e) -> {
+            if (e != null) {
+              LOG.error("Delivery record of alert {} to {} not written", record.alertId(), record.channel(), e);
+              failedWrite = e;
+            }
+          });
       settled.add(alert.id(), name);
       if (outcome.delivered()) {
         delivered.increment();
@@ -242,7 +257,10 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
         }
       }
       if (!mine.isEmpty()) {
-        consumer.commitSync(mine);
+        producer.flush();
+        if (failedWrite == null) {
+          consumer.commitSync(mine);
+        }
       }
     }
 

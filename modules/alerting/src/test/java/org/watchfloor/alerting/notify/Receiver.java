@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
@@ -29,6 +30,7 @@ public final class Receiver implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final ExecutorService executor;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Map<String, IntUnaryOperator> statusByPath = new ConcurrentHashMap<>();
@@ -39,7 +41,8 @@ public final class Receiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    executor = Executors.newFixedThreadPool(4);
+    server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -79,5 +82,6 @@ public final class Receiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }
