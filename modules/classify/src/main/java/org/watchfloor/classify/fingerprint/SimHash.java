@@ -62,14 +62,12 @@ public final class SimHash {
     return Long.bitCount(a ^ b);
   }
 
-  /** FNV-1a over the characters, then mixed: a stable 64-bit hash, unlike {@link String#hashCode()}'s 32 bits. */
+  /**
+   * A token's hash: {@link String#hashCode()} (specified, so stable across JVMs, and already cached because the
+   * matchers looked the token up) spread over 64 bits.
+   */
   static long hash(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return mix(h);
+    return mix(s.hashCode() * 0x9E3779B97F4A7C15L);
   }
 
   /** The SplitMix64 finaliser: spreads every input bit over every output bit. */

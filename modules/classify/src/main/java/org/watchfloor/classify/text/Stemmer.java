@@ -13,10 +13,8 @@ public final class Stemmer {
       return w;
     }
     int end = n;
-    if (w.endsWith("ies")) {
-      end = n - 2; // "ies" -> "i"
-    } else if (w.endsWith("ied")) {
-      end = n - 2;
+    if (w.endsWith("ies") || w.endsWith("ied")) {
+      end = n - 3; // "countries", "denied" -> "countr", "den", as "country", "deny" below
     } else if (w.endsWith("ing") && n > 5) {
       end = n - 3;
     } else if (w.endsWith("ed") && n > 4) {
@@ -26,8 +24,7 @@ public final class Stemmer {
     } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
       end = n - 1;
     } else if (w.endsWith("y")) {
-      end = n - 1;
-      return w.substring(0, end) + "i";
+      return w.substring(0, n - 1);
     }
     if (end > 3 && w.charAt(end - 1) == 'e') {
       end--;
