@@ -38,8 +38,29 @@ public final class ArticleExtractor {
   private static Extraction extract(Document doc) {
     PageMetadata meta = PageMetadata.read(doc);
     String text = withoutTitle(ContentExtractor.extract(doc), meta.title);
+    if (text.length() < MIN_PAGE_TEXT && meta.articleBody != null && meta.articleBody.length() > text.length()) {
+      // Script-rendered pages and some paywalls show almost nothing but declare the story in JSON-LD.
+      text = paragraphs(meta.articleBody);
+    }
     return new Extraction(meta.title, text, meta.authors, meta.published, meta.modified, meta.canonicalUrl,
         meta.language, meta.leadImage, meta.siteName, meta.description);
+  }
+
+  /** Below this many characters the page text is taken as missing and JSON-LD {@code articleBody} may stand in. */
+  static final int MIN_PAGE_TEXT = 200;
+
+  private static String paragraphs(String body) {
+    StringBuilder sb = new StringBuilder(body.length());
+    for (String line : body.split("\\s*\\n\\s*")) {
+      String p = line.strip().replaceAll("\\s+", " ");
+      if (!p.isEmpty()) {
+        if (sb.length() > 0) {
+          sb.append("\n\n");
+        }
+        sb.append(p);
+      }
+    }
+    return sb.toString();
   }
 
   /** Drops a paragraph that only repeats the headline, as sites without an h1 often do. */

@@ -36,6 +36,7 @@ final class PageMetadata {
   String leadImage;
   String siteName;
   String description;
+  String articleBody;
 
   static PageMetadata read(Document doc) {
     PageMetadata m = new PageMetadata();
@@ -98,6 +99,7 @@ final class PageMetadata {
     }
     language = firstNonBlank(language, text(node.get("inLanguage")));
     description = firstNonBlank(description, text(node.get("description")));
+    articleBody = firstNonBlank(articleBody, text(node.get("articleBody")));
     JsonNode main = node.get("mainEntityOfPage");
     String mainUrl = main == null ? null : main.isObject() ? text(main.get("@id")) : text(main);
     if (mainUrl != null && mainUrl.startsWith("http")) {

@@ -111,6 +111,27 @@ class ArticleExtractorTest {
         .doesNotContain("10:05", "09:40", "Sign up for alerts", "Home");
   }
 
+  @Test
+  void fallsBackToJsonLdArticleBodyWhenThePageShowsAlmostNothing() {
+    String html = "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+        + "\"headline\":\"Talks resume\",\"articleBody\":\"Negotiators met in Geneva on Monday.\\n"
+        + "They agreed to meet again next week, officials said.\"}</script></head>"
+        + "<body><div id='app'>Loading...</div></body></html>";
+
+    Extraction x = extractor.extract(html, "https://example.org/t");
+
+    assertThat(x.text()).isEqualTo("Negotiators met in Geneva on Monday.\n\nThey agreed to meet again next week, "
+        + "officials said.");
+  }
+
+  @Test
+  void prefersThePageTextOverJsonLdArticleBody() {
+    Extraction x = extractor.extract(fixture("jsonld-graph.html").replace("\"inLanguage\":\"en\"",
+        "\"inLanguage\":\"en\",\"articleBody\":\"A different summary body.\""), "https://example.org/d");
+
+    assertThat(x.text()).startsWith("South Korea scrambled fighter jets").doesNotContain("different summary");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "Headline of the day | The Site | Headline of the day | The Site",
