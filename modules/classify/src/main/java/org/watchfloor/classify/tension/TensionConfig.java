@@ -39,6 +39,9 @@ public record TensionConfig(List<EventClass> eventClasses, List<Modifier> modifi
    * @param volumeBonus points added per further conflict event, capped at {@code volumeCap}
    * @param titleWeight multiplier for events in the title
    * @param dyadMinWeight the least context factor for an event to yield a dyad
+   * @param floor the least score of an article that still reports a conflict event of {@code floorIntensity} or more
+   *     after context weakening by no more than {@code floorMinFactor}: a denied or hedged military event is
+   *     GUARDED, not LOW
    */
   public record Aggregation(
       Double topWeight,
@@ -48,5 +51,8 @@ public record TensionConfig(List<EventClass> eventClasses, List<Modifier> modifi
       Double volumeBonus,
       Double volumeCap,
       Double titleWeight,
-      Double dyadMinWeight) {}
+      Double dyadMinWeight,
+      Double floor,
+      Double floorIntensity,
+      Double floorMinFactor) {}
 }

@@ -40,6 +40,9 @@ public final class TensionScorer {
   private final double volumeCap;
   private final double titleWeight;
   private final double dyadMinWeight;
+  private final double floor;
+  private final double floorIntensity;
+  private final double floorMinFactor;
 
   private TensionScorer(TensionConfig config, String file) {
     int index = 0;
@@ -85,7 +88,7 @@ public final class TensionScorer {
     historical = hist;
     modifierCount = index;
     TensionConfig.Aggregation a = config.aggregation() == null
-        ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null) : config.aggregation();
+        ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null, null, null, null) : config.aggregation();
     topWeight = or(a.topWeight(), 0.65);
     meanWeight = or(a.meanWeight(), 0.35);
     cooperationPull = or(a.cooperationPull(), 0.3);
@@ -94,6 +97,9 @@ public final class TensionScorer {
     volumeCap = or(a.volumeCap(), 10.0);
     titleWeight = or(a.titleWeight(), 1.2);
     dyadMinWeight = or(a.dyadMinWeight(), 0.5);
+    floor = or(a.floor(), 0.0);
+    floorIntensity = or(a.floorIntensity(), 40.0);
+    floorMinFactor = or(a.floorMinFactor(), 0.3);
   }
 
   private static double or(Double v, double fallback) {
@@ -133,6 +139,7 @@ public final class TensionScorer {
     List<Dyad> dyads = new ArrayList<>();
     Set<String> dyadKeys = new HashSet<>();
     boolean[] applied = new boolean[Math.max(1, modifierCount)];
+    boolean floored = false;
     for (PhraseMatcher.Match<Event> e : found) {
       int sentence = t.sentence(e.from());
       Arrays.fill(applied, false);
@@ -165,6 +172,9 @@ public final class TensionScorer {
       double g = e.value().goldstein();
       double weight = factor * (e.from() < titleTokens ? titleWeight : 1.0);
       double contribution = g < 0 ? e.value().intensity() * weight : 0;
+      if (g < 0 && e.value().intensity() >= floorIntensity && factor >= floorMinFactor) {
+        floored = true;
+      }
       if (g < 0) {
         conflict[conflicts++] = contribution;
         conflictSum += contribution;
@@ -203,6 +213,9 @@ public final class TensionScorer {
       double share = cooperation / (cooperation + conflictSum);
       score *= 1 - cooperationPull * share;
       score = Math.max(score, baseline);
+      if (floored) {
+        score = Math.max(score, floor);
+      }
     }
     score = Math.max(0, Math.min(100, score));
     double goldsteinMean = wSum == 0 ? 0 : gSum / wSum;
