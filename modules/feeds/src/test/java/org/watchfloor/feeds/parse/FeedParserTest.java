@@ -181,6 +181,22 @@ class FeedParserTest {
     assertThat(parsed.entries().get(0).published()).isEqualTo(Instant.parse(expected));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "2026-11-22T23:00:00Z, 2026-11-22T23:00:00Z",
+      "2026-11-23T08:00:00+09:00, 2026-11-22T23:00:00Z",
+      "2026-11-22T23:00:00.250Z, 2026-11-22T23:00:00.250Z",
+      "2026-11-22T23:00Z, 2026-11-22T23:00:00Z"})
+  void readsAtomDatesInRfc3339AndLooserForms(String published, String expected) throws Exception {
+    String feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><id>urn:f</id>"
+        + "<updated>2026-11-23T00:00:00Z</updated><entry><title>e</title><id>urn:e</id>"
+        + "<link href=\"https://a.example/e\"/><published>" + published + "</published>"
+        + "<updated>2026-11-23T00:00:00Z</updated></entry></feed>";
+    ParsedFeed parsed = parser.parse(feed.getBytes(StandardCharsets.UTF_8), null, "u");
+    assertThat(parsed.format()).isEqualTo("atom_1.0");
+    assertThat(parsed.entries().get(0).published()).isEqualTo(Instant.parse(expected));
+  }
+
   static String rss(String title) {
     return "<rss version=\"2.0\"><channel><title>t</title><link>http://x.example/</link><description>d</description>"
         + "<item><title>" + title + "</title><link>http://x.example/1</link></item></channel></rss>";
