@@ -14,7 +14,6 @@ import org.watchfloor.model.config.Settings;
  * @param maxHammingDistance largest SimHash distance at which two articles count as copies
  * @param aggregateWindow size of the tumbling windows of the actor and dyad aggregates
  * @param aggregateRetention how long a window may still be updated by a late article
- * @param persistentStores RocksDB stores when true, in-memory stores (restored from changelogs) when false
  * @param listener told about every enriched and dead-lettered record
  * @param clock stamps {@code enriched_at}
  */
@@ -25,7 +24,6 @@ public record EnrichmentOptions(
     int maxHammingDistance,
     Duration aggregateWindow,
     Duration aggregateRetention,
-    boolean persistentStores,
     EnrichmentListener listener,
     Clock clock) {
 
@@ -49,16 +47,16 @@ public record EnrichmentOptions(
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** 1 MB payloads, 7-day dedupe, 72-hour stories at distance 3, hourly aggregates kept 7 days, RocksDB. */
+  /** 1 MB payloads, 7-day dedupe, 72-hour stories at distance 3, hourly aggregates kept 7 days. */
   public static EnrichmentOptions defaults() {
     return new EnrichmentOptions(DEFAULT_MAX_PAYLOAD_BYTES, Duration.ofDays(7), Duration.ofHours(72), 3,
-        Duration.ofHours(1), Duration.ofDays(7), true, EnrichmentListener.NONE, Clock.systemUTC());
+        Duration.ofHours(1), Duration.ofDays(7), EnrichmentListener.NONE, Clock.systemUTC());
   }
 
   /**
    * Defaults overridden by {@code enricher.max.payload.bytes}, {@code enricher.dedupe.retention},
    * {@code enricher.story.window}, {@code enricher.story.max.distance}, {@code enricher.aggregate.window},
-   * {@code enricher.aggregate.retention} and {@code enricher.state.persistent}.
+   * and {@code enricher.aggregate.retention}.
    */
   public static EnrichmentOptions fromSettings(Settings settings) {
     EnrichmentOptions d = defaults();
@@ -69,29 +67,23 @@ public record EnrichmentOptions(
         settings.getInt("enricher.story.max.distance", d.maxHammingDistance()),
         settings.getDuration("enricher.aggregate.window", d.aggregateWindow()),
         settings.getDuration("enricher.aggregate.retention", d.aggregateRetention()),
-        settings.getBoolean("enricher.state.persistent", d.persistentStores()),
         d.listener(),
         d.clock());
   }
 
   public EnrichmentOptions withListener(EnrichmentListener value) {
     return new EnrichmentOptions(maxPayloadBytes, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, persistentStores, value, clock);
+        aggregateRetention, value, clock);
   }
 
   public EnrichmentOptions withClock(Clock value) {
     return new EnrichmentOptions(maxPayloadBytes, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, persistentStores, listener, value);
-  }
-
-  public EnrichmentOptions withPersistentStores(boolean value) {
-    return new EnrichmentOptions(maxPayloadBytes, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, value, listener, clock);
+        aggregateRetention, listener, value);
   }
 
   public EnrichmentOptions withMaxPayloadBytes(int value) {
     return new EnrichmentOptions(value, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, persistentStores, listener, clock);
+        aggregateRetention, listener, clock);
   }
 
   private static void requirePositive(Duration d, String name) {

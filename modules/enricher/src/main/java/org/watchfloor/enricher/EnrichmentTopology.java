@@ -1,6 +1,5 @@
 package org.watchfloor.enricher;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -13,10 +12,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
-import org.apache.kafka.streams.state.WindowStore;
 import org.watchfloor.classify.Classification;
 import org.watchfloor.classify.Classifier;
 import org.watchfloor.enricher.story.StoryCandidate;
@@ -58,13 +56,10 @@ public final class EnrichmentTopology {
     Objects.requireNonNull(classifier, "classifier");
     Objects.requireNonNull(options, "options");
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(windowStore(DEDUPE_STORE, options.dedupeRetention(), options.dedupeRetention(), false,
-        Serdes.Long(), options.persistentStores()));
-    // copies may arrive out of order by up to a whole story window, so keep twice that
-    builder.addStateStore(windowStore(STORY_STORE, options.storyWindow().multipliedBy(2), options.storyWindow(), true,
-        StoryCandidate.SERDE, options.persistentStores()));
-    builder.addStateStore(windowStore(TREND_STORE, options.aggregateRetention(), options.aggregateWindow(), false,
-        Tally.SERDE, options.persistentStores()));
+    builder.addStateStore(keyValueStore(DEDUPE_STORE, Serdes.Long()));
+    builder.addStateStore(keyValueStore(STORY_STORE, StoryCandidate.LIST_SERDE));
+    // the same few actors recur in every commit interval: the cache turns their updates into one changelog write each
+    builder.addStateStore(keyValueStore(TREND_STORE, Tally.SERDE).withCachingEnabled());
 
     KStream<String, Work> checked = builder
         .stream(Topics.RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw"))
@@ -113,11 +108,9 @@ public final class EnrichmentTopology {
         c.tension(), c.dyads(), c.fingerprint(), null, null, options.clock().instant());
   }
 
-  private static <V> StoreBuilder<WindowStore<String, V>> windowStore(String name, Duration retention,
-      Duration windowSize, boolean retainDuplicates, Serde<V> valueSerde, boolean persistent) {
-    WindowBytesStoreSupplier supplier = persistent
-        ? Stores.persistentWindowStore(name, retention, windowSize, retainDuplicates)
-        : Stores.inMemoryWindowStore(name, retention, windowSize, retainDuplicates);
-    return Stores.windowStoreBuilder(supplier, Serdes.String(), valueSerde);
+  private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> valueSerde) {
+    // point lookups only: a plain RocksDB store, not a segmented window store whose range scans cost far more
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
   }
+
 }

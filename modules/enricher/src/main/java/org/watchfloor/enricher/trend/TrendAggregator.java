@@ -7,7 +7,12 @@ import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.enricher.EventTime;
@@ -26,12 +31,13 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
 
   public static final String ACTOR = "actor";
   public static final String DYAD = "dyad";
+  static final Duration SWEEP_INTERVAL = Duration.ofMinutes(15);
 
   private final String storeName;
   private final long windowMs;
   private final long retentionMs;
   private ProcessorContext<String, Aggregate> context;
-  private WindowStore<String, Tally> tallies;
+  private KeyValueStore<String, Tally> tallies;
   private long maxEventTime = Long.MIN_VALUE;
 
   public TrendAggregator(String storeName, Duration window, Duration retention) {
@@ -44,6 +50,7 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
   public void init(ProcessorContext<String, Aggregate> context) {
     this.context = context;
     this.tallies = context.getStateStore(storeName);
+    context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
   }
 
   @Override
@@ -52,23 +59,42 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
     long t = EventTime.of(a.article(), record.timestamp());
     maxEventTime = Math.max(maxEventTime, t);
     long start = t - Math.floorMod(t, windowMs);
-    // the store would silently drop an expired window; say so instead of emitting a wrong count of one
+    // a window swept away would restart at a wrong count of one
     if (start + windowMs <= maxEventTime - retentionMs) {
       LOG.debug("Article {} of {} is older than the aggregate retention, not aggregated", a.id(), Instant.ofEpochMilli(t));
       return;
     }
     double tension = a.tension() == null ? 0 : a.tension().score();
     for (String key : keys(a)) {
-      String storeKey = key;
-      Tally tally = tallies.fetch(storeKey, start);
+      String storeKey = key + "|" + start;
+      Tally tally = tallies.get(storeKey);
       Tally next = (tally == null ? Tally.EMPTY : tally).add(tension);
-      tallies.put(storeKey, next, start);
-      String kind = storeKey.substring(0, storeKey.indexOf('|'));
-      Aggregate agg = new Aggregate(Aggregate.VERSION, kind, storeKey.substring(kind.length() + 1),
+      tallies.put(storeKey, next);
+      String kind = key.substring(0, key.indexOf('|'));
+      Aggregate agg = new Aggregate(Aggregate.VERSION, kind, key.substring(kind.length() + 1),
           Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + windowMs), next.count(), next.tensionSum(),
           next.tensionMax());
       context.forward(new Record<>(agg.docId(), agg, record.timestamp()));
     }
+  }
+
+  /** Forgets the windows that no late article may update any more. */
+  private void sweep() {
+    if (maxEventTime == Long.MIN_VALUE) {
+      return;
+    }
+    long horizon = maxEventTime - retentionMs;
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, Tally> it = tallies.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Tally> kv = it.next();
+        long windowStart = Long.parseLong(kv.key.substring(kv.key.lastIndexOf('|') + 1));
+        if (windowStart + windowMs <= horizon) {
+          expired.add(kv.key);
+        }
+      }
+    }
+    expired.forEach(tallies::delete);
   }
 
   /** The store keys an article counts toward: {@code actor|ID} and {@code dyad|SOURCE>TARGET}. */

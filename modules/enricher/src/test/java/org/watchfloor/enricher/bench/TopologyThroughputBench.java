@@ -1,0 +1,325 @@
+package org.watchfloor.enricher.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.classify.Classifier;
+import org.watchfloor.classify.Classifiers;
+import org.watchfloor.devstack.LocalKafka;
+import org.watchfloor.enricher.EnricherApp;
+import org.watchfloor.enricher.EnrichmentListener;
+import org.watchfloor.enricher.EnrichmentOptions;
+import org.watchfloor.enricher.EnrichmentTopology;
+import org.watchfloor.enricher.TestClassifier;
+import org.watchfloor.model.EnrichedArticle;
+import org.watchfloor.model.Json;
+import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.Topics;
+import org.watchfloor.model.config.Settings;
+import org.watchfloor.model.stage.StageContext;
+
+/**
+ * Throughput of the enrichment topology against a pass-through Streams application, both exactly-once with the
+ * enricher's own Streams configuration, on the same synthetic raw articles in one in-process broker.
+ *
+ * <pre>
+ * ./mvnw -q -o -pl modules/enricher exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.watchfloor.enricher.bench.TopologyThroughputBench -Dexec.args="20000 config"
+ * </pre>
+ *
+ * Arguments: number of articles (20000), config directory holding the classifier's YAML (config); without the YAML
+ * files a marker-driven stand-in classifier is used, and the output says so.
+ */
+public final class TopologyThroughputBench {
+  private static final String PASS_THROUGH_OUT = "bench.passthrough.v1";
+  private static final int PARTITIONS = 3;
+  private static final int ROUNDS = 2;
+
+  private TopologyThroughputBench() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.org.watchfloor.enricher.bench", "info");
+    Logger log = LoggerFactory.getLogger(TopologyThroughputBench.class);
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    Path configDir = Path.of(args.length > 1 ? args[1] : "config");
+    Classifier classifier;
+    String classifierName;
+    if (configDir.toString().equals("constant")) {
+      classifier = constantClassifier();
+      classifierName = "constant classifier (topology cost only)";
+    } else if (Files.isRegularFile(configDir.resolve(Classifiers.ACTORS_FILE))) {
+      classifier = Classifiers.loadAndWarmUp(configDir);
+      classifierName = "RuleClassifier from " + configDir.toAbsolutePath();
+    } else {
+      classifier = new TestClassifier();
+      classifierName = "stand-in TestClassifier (no " + configDir.resolve(Classifiers.ACTORS_FILE) + ")";
+    }
+    Path stateRoot = Files.createTempDirectory("watchfloor-bench-streams-");
+    try (LocalKafka kafka = LocalKafka.start()) {
+      kafka.createTopics(PARTITIONS);
+      kafka.createTopic(PASS_THROUGH_OUT, PARTITIONS, Map.of());
+      long bytes = load(kafka.bootstrapServers(), n);
+      log.info("Loaded {} raw articles, {} KB on average, into {} partitions; classifier: {}", n,
+          String.format("%.1f", bytes / n / 1024.0), PARTITIONS, classifierName);
+      log.info("Classifier alone, one thread, same articles: {} articles/s", fmt(classifierRate(classifier, n)));
+      Rate[] pass = new Rate[ROUNDS];
+      Rate[] enrich = new Rate[ROUNDS];
+      for (int round = 0; round < ROUNDS; round++) {
+        pass[round] = run(kafka, stateRoot, "bench-pass-" + round, n, passThrough(), null);
+        AtomicLong enriched = new AtomicLong();
+        EnrichmentOptions options = EnrichmentOptions.defaults().withListener(new EnrichmentListener() {
+          @Override
+          public void enriched(EnrichedArticle article) {
+            enriched.incrementAndGet();
+          }
+        });
+        enrich[round] = run(kafka, stateRoot, "bench-enrich-" + round, n,
+            EnrichmentTopology.build(classifier, options), enriched);
+        if (System.getProperty("bench.lite") != null) {
+          Rate lite = run(kafka, stateRoot, "bench-lite-" + round, n, parseClassifyWrite(classifier), null);
+          log.info("Round {}: parse, classify, write only: {} articles/s ({} us CPU each)", round + 1,
+              fmt(lite.perSecond()), fmt(lite.cpuMicrosPerArticle()));
+        }
+        log.info("Round {}: pass-through {} articles/s ({} us CPU each), enrichment {} articles/s ({} us CPU each), "
+            + "ratio {}", round + 1, fmt(pass[round].perSecond()), fmt(pass[round].cpuMicrosPerArticle()),
+            fmt(enrich[round].perSecond()), fmt(enrich[round].cpuMicrosPerArticle()),
+            String.format("%.2f", enrich[round].perSecond() / pass[round].perSecond()));
+      }
+      Rate bestPass = best(pass);
+      Rate bestEnrich = best(enrich);
+      log.info("RESULT n={} exactly_once_v2 partitions={} threads=1: pass-through {} articles/s, enrichment {} "
+          + "articles/s, ratio {} (best of {} rounds each); CPU per article (broker + app) {} us vs {} us, "
+          + "CPU-normalised ratio {}", n, PARTITIONS, fmt(bestPass.perSecond()), fmt(bestEnrich.perSecond()),
+          String.format("%.2f", bestEnrich.perSecond() / bestPass.perSecond()), ROUNDS,
+          fmt(bestPass.cpuMicrosPerArticle()), fmt(bestEnrich.cpuMicrosPerArticle()),
+          String.format("%.2f", bestPass.cpuMicrosPerArticle() / bestEnrich.cpuMicrosPerArticle()));
+    } finally {
+      deleteTree(stateRoot);
+    }
+  }
+
+  /** Wall-clock rate, and JVM CPU time (broker and application together) per article. */
+  record Rate(double perSecond, double cpuMicrosPerArticle) {}
+
+  /** Runs one application until it has handled all {@code n} articles. */
+  private static Rate run(LocalKafka kafka, Path stateRoot, String appId, int n, Topology topology,
+      AtomicLong enrichedCounter) throws InterruptedException {
+    AtomicLong counter = enrichedCounter != null ? enrichedCounter : PASSED;
+    counter.set(0);
+    Settings settings = Settings.of(Map.of(
+        "enricher.application.id", appId,
+        "enricher.state.dir", stateRoot.resolve(appId).toString()), stateRoot);
+    Properties props = EnricherApp.streamsProperties(
+        new StageContext(settings, kafka.bootstrapServers(), null, new SimpleMeterRegistry()));
+    props.put(StreamsConfig.CONSUMER_PREFIX + "auto.offset.reset", "earliest");
+    try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+      streams.start();
+      long first = 0;
+      long cpuFirst = 0;
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (counter.get() < n) {
+        if (first == 0 && counter.get() > 0) {
+          first = System.nanoTime();
+          cpuFirst = processCpuNanos();
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(appId + " handled only " + counter.get() + " of " + n + " articles");
+        }
+        Thread.sleep(5);
+      }
+      long elapsed = System.nanoTime() - first;
+      long cpu = processCpuNanos() - cpuFirst;
+      streams.close(Duration.ofSeconds(30));
+      // the first record marks the start, so that consumer-group start-up is left out of both figures
+      return new Rate((n - 1) / (elapsed / 1e9), cpu / 1e3 / (n - 1));
+    }
+  }
+
+  private static final AtomicLong PASSED = new AtomicLong();
+
+  /** Three actors, one dyad and a fingerprint from the text's hash: the topology's own cost without classification. */
+  private static Classifier constantClassifier() {
+    List<org.watchfloor.model.ActorMention> actors = List.of(
+        new org.watchfloor.model.ActorMention("PRK", "STATE", "North Korea", "Q423", "PRK", 2, List.of("Pyongyang")),
+        new org.watchfloor.model.ActorMention("KOR", "STATE", "South Korea", "Q884", "KOR", 1, List.of("Seoul")),
+        new org.watchfloor.model.ActorMention("USA", "STATE", "United States", "Q30", "USA", 1, List.of("US")));
+    List<org.watchfloor.model.Dyad> dyads = List.of(
+        new org.watchfloor.model.Dyad("PRK", "KOR", "threaten", -7, "Pyongyang warned Seoul."));
+    org.watchfloor.model.Tension tension = new org.watchfloor.model.Tension(55, org.watchfloor.model.TensionLevel.of(55),
+        -4, List.of("Pyongyang warned Seoul."));
+    List<org.watchfloor.model.TopicScore> topics = List.of(
+        new org.watchfloor.model.TopicScore("military", 0.8, List.of("missile")));
+    return t -> new org.watchfloor.classify.Classification("en", actors, topics, tension, dyads,
+        t.text().hashCode() * 0x9E3779B97F4A7C15L | 1);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The classifier's own rate on the same articles, without Kafka: the floor under the topology's cost. */
+  private static double classifierRate(Classifier classifier, int n) {
+    Random random = new Random(42);
+    Instant now = Instant.now();
+    List<RawArticle> articles = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(n, 5000); i++) {
+      articles.add(SyntheticArticles.next(random, i, now));
+    }
+    long sink = 0;
+    for (RawArticle a : articles.subList(0, Math.min(500, articles.size()))) {
+      sink += classifier.classify(text(a)).actors().size();
+    }
+    long t0 = System.nanoTime();
+    for (RawArticle a : articles) {
+      sink += classifier.classify(text(a)).actors().size();
+    }
+    double rate = articles.size() / ((System.nanoTime() - t0) / 1e9);
+    return sink >= 0 ? rate : -rate;
+  }
+
+  private static org.watchfloor.classify.ArticleText text(RawArticle a) {
+    return new org.watchfloor.classify.ArticleText(a.title(), a.text(), a.languageHint(), a.source());
+  }
+
+  /** Parse, classify and write the enriched JSON, with no dedupe, stories, aggregates or repartition. */
+  private static Topology parseClassifyWrite(Classifier classifier) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(Topics.RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+        .mapValues(v -> {
+          RawArticle a = Json.read(v, RawArticle.class);
+          var c = classifier.classify(text(a));
+          return Json.write(new EnrichedArticle(EnrichedArticle.VERSION, a, c.language(), c.actors(), c.topics(),
+              c.tension(), c.dyads(), c.fingerprint(), a.id(), null, Instant.now()));
+        })
+        .peek((k, v) -> PASSED.incrementAndGet())
+        .to(PASS_THROUGH_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+    return builder.build();
+  }
+
+  private static Topology passThrough() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(Topics.RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+        .peek((k, v) -> PASSED.incrementAndGet())
+        .to(PASS_THROUGH_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+    return builder.build();
+  }
+
+  private static long load(String bootstrap, int n) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+    Random random = new Random(42);
+    long bytes = 0;
+    Instant now = Instant.now();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < n; i++) {
+        RawArticle a = SyntheticArticles.next(random, i, now);
+        byte[] value = Json.write(a);
+        bytes += value.length;
+        producer.send(new ProducerRecord<>(Topics.RAW, a.id().getBytes(StandardCharsets.UTF_8), value));
+      }
+      producer.flush();
+    }
+    return bytes;
+  }
+
+  private static Rate best(Rate[] rates) {
+    Rate best = rates[0];
+    for (Rate r : rates) {
+      if (r.perSecond() > best.perSecond()) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static String fmt(double rate) {
+    return String.format("%,.0f", rate);
+  }
+
+  /** News-like synthetic articles, 2 to 4 KB, with varied actors, events and a few syndicated copies. */
+  static final class SyntheticArticles {
+    private static final List<String> ACTORS = List.of("North Korea", "South Korea", "the United States", "Japan",
+        "China", "Russia", "Ukraine", "Taiwan", "Iran", "Israel", "NATO", "the United Nations", "Pyongyang", "Seoul",
+        "Washington", "Beijing", "Moscow", "Tokyo", "the Kremlin", "the IAEA");
+    private static final List<String> EVENTS = List.of("fired a ballistic missile toward", "held talks with",
+        "imposed new sanctions on", "conducted joint military exercises with", "warned", "signed an agreement with",
+        "accused", "deployed troops near", "denied plans to attack", "condemned", "met officials from",
+        "threatened to retaliate against");
+    private static final List<String> FILLER = List.of(
+        "Officials said the situation remained fluid and that further statements were expected later in the day.",
+        "Analysts noted that the move followed weeks of rising rhetoric on both sides of the border.",
+        "The ministry did not respond to a request for comment on Tuesday.",
+        "Markets in the region reacted calmly, with the main index closing slightly higher.",
+        "Diplomats at the meeting described the discussions as frank and constructive.",
+        "Satellite imagery published by a research institute showed increased activity at the site.",
+        "The statement, carried by state media, gave no further details about the timing.");
+    private static final String[] CODES = {"PRK", "KOR", "USA", "JPN"};
+
+    private SyntheticArticles() {}
+
+    static RawArticle next(Random r, int i, Instant now) {
+      String a = ACTORS.get(r.nextInt(ACTORS.size()));
+      String b = ACTORS.get(r.nextInt(ACTORS.size()));
+      String title = capitalise(a) + " " + EVENTS.get(r.nextInt(EVENTS.size())) + " " + b;
+      StringBuilder text = new StringBuilder(4096);
+      int target = 2048 + r.nextInt(2048);
+      while (text.length() < target) {
+        if (r.nextInt(3) == 0) {
+          text.append(capitalise(ACTORS.get(r.nextInt(ACTORS.size())))).append(' ')
+              .append(EVENTS.get(r.nextInt(EVENTS.size()))).append(' ')
+              .append(ACTORS.get(r.nextInt(ACTORS.size()))).append(" on ").append(1 + r.nextInt(28))
+              .append(" March. ");
+        } else {
+          text.append(FILLER.get(r.nextInt(FILLER.size()))).append(' ');
+        }
+      }
+      // markers the stand-in classifier reads; the real one sees a bracketed aside
+      text.append("[").append(CODES[r.nextInt(4)]).append(' ').append(CODES[r.nextInt(4)]).append("] [tension ")
+          .append(r.nextInt(100)).append("] [fp ").append(Long.toHexString(r.nextLong() | 1)).append(']');
+      Instant published = now.minusSeconds(r.nextInt(86_400));
+      return new RawArticle(RawArticle.VERSION, "bench-" + i, "https://news.example/" + i, null, "bench", "asia",
+          List.of(), title, text.toString(), List.of(), published, null, now, "en", null, "Bench News",
+          RawArticle.FROM_PAGE);
+    }
+
+    private static String capitalise(String s) {
+      return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+  }
+}
