@@ -80,6 +80,13 @@ public final class ExtractCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("Give at least one FILE_OR_URL or --dir DIR (see --help).");
       return 2;
     }
+    java.time.Duration delay;
+    try {
+      delay = org.watchfloor.model.config.Durations.parse(hostDelay);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("--host-delay: " + e.getMessage());
+      return 2;
+    }
     ArticleExtractor extractor = new ArticleExtractor();
     PoliteFetcher fetcher = null;
     int failures = 0;
@@ -90,8 +97,7 @@ public final class ExtractCommand implements Callable<Integer> {
         Extraction x;
         if (isUrl(input)) {
           if (fetcher == null) {
-            fetcher = new PoliteFetcher(FetchPolicy.DEFAULTS.withHostDelay(
-                org.watchfloor.model.config.Durations.parse(hostDelay)));
+            fetcher = new PoliteFetcher(FetchPolicy.DEFAULTS.withHostDelay(delay));
           }
           FetchedPage page = fetcher.fetch(input, allowPrivate);
           x = extractor.extract(page.body(), page.charset(), page.finalUrl());
