@@ -57,7 +57,8 @@ class EnrichmentIT {
     try {
       List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        records.add(raw(article(run + i, "PRK>KOR [tension " + (i % 100) + "] [fp " + Long.toHexString(i * 0x1111_0000_0000_1111L + 1) + "]")));
+        String fp = Long.toHexString(i * 0x1111_0000_0000_1111L + 1);
+        records.add(raw(article(run + i, "PRK>KOR [tension " + (i % 100) + "] [fp " + fp + "]")));
       }
       // a re-delivery of the first ten, and three records that cannot be enriched
       records.addAll(records.subList(0, 10));
@@ -168,7 +169,8 @@ class EnrichmentIT {
   private static RawArticle article(String id, String text) {
     Instant now = Instant.now();
     return new RawArticle(RawArticle.VERSION, id, "https://news.example/" + id, null, "example", "asia", List.of(),
-        text.isEmpty() ? "" : "Title " + id, text, List.of(), now, null, now, "en", null, "Example", RawArticle.FROM_PAGE);
+        text.isEmpty() ? "" : "Title " + id, text, List.of(), now, null, now, "en", null, "Example",
+        RawArticle.FROM_PAGE);
   }
 
   private static void produce(List<ProducerRecord<byte[], byte[]>> records) {

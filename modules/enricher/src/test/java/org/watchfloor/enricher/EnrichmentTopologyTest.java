@@ -167,6 +167,20 @@ class EnrichmentTopologyTest {
   }
 
   @Test
+  void forgetsAnIdOnceTheRetentionHasPassed() {
+    send(article("again", "PRK", "first [fp 1]", T0));
+    // another article eight days later moves stream time past the seven-day retention, and the sweep runs
+    send(article("later", "PRK", "later [fp 2]", T0.plus(java.time.Duration.ofDays(8))));
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(16));
+    var seen = driver.<String, Long>getKeyValueStore(EnrichmentTopology.DEDUPE_STORE);
+    assertThat(seen.get("again")).as("swept").isNull();
+    assertThat(seen.get("later")).isNotNull();
+    send(article("again", "PRK", "re-published [fp 1]", T0.plus(java.time.Duration.ofDays(8))));
+
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::id).containsExactly("again", "later", "again");
+  }
+
+  @Test
   void groupsNearDuplicatesIntoTheFirstCopysStory() {
     long fp = 0x0f0f_1234_5678_9abcL;
     send(article("orig", "PRK test", "text [fp " + Long.toHexString(fp) + "]", T0));

@@ -61,7 +61,8 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
     long start = t - Math.floorMod(t, windowMs);
     // a window swept away would restart at a wrong count of one
     if (start + windowMs <= maxEventTime - retentionMs) {
-      LOG.debug("Article {} of {} is older than the aggregate retention, not aggregated", a.id(), Instant.ofEpochMilli(t));
+      LOG.debug("Article {} of {} is older than the aggregate retention, not aggregated", a.id(),
+          Instant.ofEpochMilli(t));
       return;
     }
     double tension = a.tension() == null ? 0 : a.tension().score();
