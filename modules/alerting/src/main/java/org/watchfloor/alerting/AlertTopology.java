@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -52,8 +53,11 @@ public final class AlertTopology {
 
   private AlertTopology() {}
 
-  /** A record on its way either to its topic or, with error headers, to the dead letters. */
-  record Routed(boolean dead, byte[] value) {}
+  /** Where a record goes: a hit to the repartition, an alert to the alerts topic, a dead letter with its headers. */
+  enum Kind { HIT, ALERT, DEAD }
+
+  /** A record on its way to its topic. */
+  record Routed(Kind kind, byte[] value) {}
 
   public static Topology build(RuleRegistry registry, MeterRegistry metrics, Duration tick) {
     Objects.requireNonNull(registry, "registry");
@@ -75,32 +79,38 @@ public final class AlertTopology {
 
     KStream<byte[], Routed> matched = builder
         .stream(Topics.ENRICHED, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("enriched-source"))
-        .process(() -> new MatchProcessor(registry, dead), Named.as("match"));
+        .process(() -> new MatchProcessor(registry, alerts, dead), Named.as("match"));
 
-    KStream<byte[], byte[]> hits = route(matched, "match-");
-    KStream<byte[], Routed> evaluated = hits
+    // alerts of stateless rules skip the repartition: one transaction fewer between article and notifier
+    Map<String, KStream<byte[], Routed>> fromMatch = route(matched, "match-");
+    fromMatch.get("match-alert").mapValues(Routed::value, Named.as("match-alert-value"))
+        .to(Topics.ALERTS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("match-alerts-sink"));
+    KStream<byte[], Routed> evaluated = fromMatch.get("match-hit")
+        .mapValues(Routed::value, Named.as("match-hit-value"))
         .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(HITS))
         .process(() -> new EvaluateProcessor(registry, alerts, dead, tick), Named.as("evaluate"), STATE_STORE);
-    route(evaluated, "evaluate-").to(Topics.ALERTS,
-        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-sink"));
+    route(evaluated, "evaluate-").get("evaluate-alert").mapValues(Routed::value, Named.as("evaluate-alert-value"))
+        .to(Topics.ALERTS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-sink"));
     return builder.build();
   }
 
-  private static KStream<byte[], byte[]> route(KStream<byte[], Routed> stream, String prefix) {
-    var branches = stream.split(Named.as(prefix))
-        .branch((k, v) -> v.dead(), Branched.as("dead"))
-        .defaultBranch(Branched.as("ok"));
+  /** Sends dead letters to their topic and returns the {@code alert} and {@code hit} branches. */
+  private static Map<String, KStream<byte[], Routed>> route(KStream<byte[], Routed> stream, String prefix) {
+    Map<String, KStream<byte[], Routed>> branches = stream.split(Named.as(prefix))
+        .branch((k, v) -> v.kind() == Kind.DEAD, Branched.as("dead"))
+        .branch((k, v) -> v.kind() == Kind.ALERT, Branched.as("alert"))
+        .defaultBranch(Branched.as("hit"));
     branches.get(prefix + "dead")
         .mapValues(Routed::value, Named.as(prefix + "dead-value"))
         .to(Topics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(prefix + "dlq"));
-    return branches.get(prefix + "ok").mapValues(Routed::value, Named.as(prefix + "ok-value"));
+    return branches;
   }
 
   static <K> Record<K, Routed> deadLetter(Record<K, byte[]> record, String origin, Throwable error, String url) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     DeadLetters.addHeaders(headers, STAGE, origin, error.getClass().getName(), message, url);
-    return new Record<>(record.key(), new Routed(true, record.value()), record.timestamp(), headers);
+    return new Record<>(record.key(), new Routed(Kind.DEAD, record.value()), record.timestamp(), headers);
   }
 
   /** Keeps the global store of runtime rules and tells the registry it changed; invalid rules are logged. */
@@ -144,15 +154,17 @@ public final class AlertTopology {
     }
   }
 
-  /** Turns each enriched article into hits keyed by rule and query key. */
+  /** Turns each enriched article into hits keyed by rule and query key, and into alerts for stateless rules. */
   static final class MatchProcessor implements Processor<byte[], byte[], byte[], Routed> {
     private final RuleRegistry registry;
+    private final Counter alerts;
     private final Counter dead;
     private ProcessorContext<byte[], Routed> context;
     private KeyValueStore<String, byte[]> store;
 
-    MatchProcessor(RuleRegistry registry, Counter dead) {
+    MatchProcessor(RuleRegistry registry, Counter alerts, Counter dead) {
       this.registry = registry;
+      this.alerts = alerts;
       this.dead = dead;
     }
 
@@ -168,10 +180,24 @@ public final class AlertTopology {
       try {
         article = Json.read(record.value(), EnrichedArticle.class);
         RuleEngine engine = registry.engine(store);
+        List<Record<byte[], Routed>> out = new ArrayList<>();
         for (RuleHit hit : engine.match(article)) {
-          byte[] key = engine.routeKey(hit).getBytes(StandardCharsets.UTF_8);
-          context.forward(new Record<>(key, new Routed(false, Json.write(hit)), record.timestamp(),
-              record.headers()));
+          if (engine.stateless(hit)) {
+            for (Alert alert : engine.evaluate(hit, RuleEngine.NO_STATE)) {
+              out.add(new Record<>(alert.id().getBytes(StandardCharsets.UTF_8), new Routed(Kind.ALERT,
+                  Json.write(alert)), record.timestamp()));
+            }
+          } else {
+            byte[] key = engine.routeKey(hit).getBytes(StandardCharsets.UTF_8);
+            out.add(new Record<>(key, new Routed(Kind.HIT, Json.write(hit)), record.timestamp(), record.headers()));
+          }
+        }
+        // forwarded only once the whole article was evaluated, so a failure sends it to the dead letters alone
+        for (Record<byte[], Routed> r : out) {
+          if (r.value().kind() == Kind.ALERT) {
+            alerts.increment();
+          }
+          context.forward(r);
         }
       } catch (RuntimeException e) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
@@ -232,8 +258,8 @@ public final class AlertTopology {
       for (Alert alert : fired) {
         LOG.debug("Alert {} fired by rule {} for {}", alert.id(), alert.ruleId(), alert.key());
         alerts.increment();
-        context.forward(new Record<>(alert.id().getBytes(StandardCharsets.UTF_8), new Routed(false, Json.write(alert)),
-            timestamp));
+        context.forward(new Record<>(alert.id().getBytes(StandardCharsets.UTF_8),
+            new Routed(Kind.ALERT, Json.write(alert)), timestamp));
       }
     }
   }

@@ -12,6 +12,11 @@ public final class MatchRule extends Rule {
   }
 
   @Override
+  boolean statelessType() {
+    return true;
+  }
+
+  @Override
   List<Draft> fire(RuleHit hit, RuleState state) {
     return List.of(alert(hit.articleId(), hit.key(), hit.level(), List.of(hit.articleId()), hit.actors(), 1,
         hit.eventTime(), hit.eventTime(), hit.eventTime(), hit, Map.of()));

@@ -74,6 +74,15 @@ public abstract class Rule {
     return false;
   }
 
+  /** Whether evaluating a hit needs no state at all, so that it can be done where the article is matched. */
+  public boolean stateless() {
+    return statelessType() && realert == null && digest == null;
+  }
+
+  boolean statelessType() {
+    return false;
+  }
+
   /** Evaluates one article end to end (filter, state, throttle, digest) without silences: pure given the state. */
   public List<Alert> evaluate(EnrichedArticle article, RuleState state) {
     List<Alert> out = new ArrayList<>();

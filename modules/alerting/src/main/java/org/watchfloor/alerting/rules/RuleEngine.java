@@ -54,6 +54,25 @@ public final class RuleEngine {
     return r == null ? List.of() : r.evaluate(hit, state, silences);
   }
 
+  /** The state of rules that keep none: reading finds nothing, writing is a programming error. */
+  public static final RuleState NO_STATE = new RuleState() {
+    @Override
+    public <T> T get(String key, Class<T> type) {
+      return null;
+    }
+
+    @Override
+    public void put(String key, Object value) {
+      throw new IllegalStateException("a stateless rule tried to keep state under " + key);
+    }
+  };
+
+  /** Whether the hit's rule keeps no state, so {@code evaluate(hit, NO_STATE)} may run where it was matched. */
+  public boolean stateless(RuleHit hit) {
+    Rule r = byId.get(hit.ruleId());
+    return r != null && r.stateless();
+  }
+
   /** Matches and evaluates an article in one go, as a single-partition replay does. */
   public List<Alert> evaluate(EnrichedArticle article, RuleState state) {
     List<Alert> out = new ArrayList<>();
