@@ -25,7 +25,8 @@ import org.watchfloor.model.TopicScore;
  * and within-one accuracy, and the Spearman correlation of scores with levels, for the tuning and held-out halves.
  *
  * <p>Run: {@code ./mvnw -q -pl modules/classify exec:java -Dexec.mainClass=org.watchfloor.classify.eval.QualityReport}
- * (add {@code -Dexec.args=--errors} to list every disagreement). Writes {@code target/quality-report.json}.
+ * (add {@code -Dexec.args=--errors} to list the tuning half's disagreements). Writes
+ * {@code modules/classify/target/quality-report.json}.
  */
 public final class QualityReport {
   private QualityReport() {}
@@ -214,7 +215,8 @@ public final class QualityReport {
     if (flags.contains("--errors")) {
       report.errors().forEach(System.out::println);
     }
-    Path out = Path.of("target", "quality-report.json");
+    Path out = (Files.isDirectory(Path.of("src/test/resources/devset")) ? Path.of("target")
+        : Path.of("modules/classify/target")).resolve("quality-report.json");
     Files.createDirectories(out.getParent());
     Files.writeString(out, Json.writeString(report));
     System.out.println("written " + out.toAbsolutePath());
