@@ -48,6 +48,7 @@ class ActorExtractorTest {
       "The Houthis fired at a ship.                                        | houthis",
       "Al-Qaeda claimed the attack; al-Qaeda fighters fled.                | al-qaeda",
       "Israel Katz said the operation would continue.                      | israel-katz",
+      "President Xi told the visitors that talks should continue.          | xi-jinping",
   })
   void resolvesNamesAbbreviationsDemonymsAndMetonyms(String text, String expected) {
     assertThat(ids(text)).contains(expected);
