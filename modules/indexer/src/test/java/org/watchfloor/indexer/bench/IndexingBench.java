@@ -82,7 +82,7 @@ public final class IndexingBench {
     StageContext ctx = new StageContext(Settings.of(values, Path.of(".")), kafka.bootstrapServers(), es.url(),
         registry);
     try (Stage stage = IndexerApp.create(ctx)) {
-      long cpu0 = cpuNanos(es);
+      long[] cpu0 = cpuNanos(es);
       long t0 = System.nanoTime();
       stage.start();
       Counter indexed;
@@ -96,7 +96,7 @@ public final class IndexingBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       double rate = count / seconds;
       LOG.info("{}: {} documents in {} s (stage start to last bulk acknowledged) = {} docs/s; {}",
-          name, count, fmt(seconds), fmt(rate), cpuLine(count, cpuNanos(es) - cpu0, seconds));
+          name, count, fmt(seconds), fmt(rate), cpuLine(count, cpu0, cpuNanos(es), seconds));
       return rate;
     }
   }
@@ -113,7 +113,7 @@ public final class IndexingBench {
         org.watchfloor.indexer.EsClients.create(Settings.of(Map.of(), Path.of(".")), es.url());
     new org.watchfloor.indexer.IndexSetup(client, 0).ensure();
     java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
-    long cpu0 = cpuNanos(es);
+    long[] cpu0 = cpuNanos(es);
     long t0 = System.nanoTime();
     try (co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester<Void> ingester =
         co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester.of(b -> b.client(client).maxOperations(1000)
@@ -143,13 +143,13 @@ public final class IndexingBench {
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    long cpu = cpuNanos(es) - cpu0;
+    long[] cpu1 = cpuNanos(es);
     org.watchfloor.indexer.EsClients.close(client);
     if (acknowledged.get() != count) {
       throw new IllegalStateException("only " + acknowledged.get() + " of " + count + " acknowledged");
     }
     LOG.info("{} (direct): {} documents in {} s = {} docs/s; {}", name, count, fmt(seconds), fmt(count / seconds),
-        cpuLine(count, cpu, seconds));
+        cpuLine(count, cpu0, cpu1, seconds));
     return count / seconds;
   }
 
@@ -199,20 +199,22 @@ public final class IndexingBench {
   }
 
   /** CPU time used so far by this JVM (indexer, Kafka broker, producer) plus the Elasticsearch server process. */
-  static long cpuNanos(LocalElasticsearch es) {
+  static long[] cpuNanos(LocalElasticsearch es) {
     long self = ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     long server = es.pid().stream().mapToObj(ProcessHandle::of).flatMap(java.util.Optional::stream)
         .map(h -> h.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
         .findFirst().orElse(0L);
-    return self + server;
+    return new long[] {self, server};
   }
 
-  static String cpuLine(int count, long cpu, double seconds) {
-    double cpuSeconds = cpu / 1e9;
-    return String.format(Locale.ROOT, "%.1f CPU-s used (%.0f%% of 2 cores), %.0f docs per CPU-second, "
-        + "i.e. %.0f docs/s if the 2 cores were ours", cpuSeconds, 100 * cpuSeconds / seconds / 2,
-        count / cpuSeconds, 2 * count / cpuSeconds);
+  static String cpuLine(int count, long[] before, long[] after, double seconds) {
+    double self = (after[0] - before[0]) / 1e9;
+    double server = (after[1] - before[1]) / 1e9;
+    double cpuSeconds = self + server;
+    return String.format(Locale.ROOT, "%.1f CPU-s used (this JVM %.1f, Elasticsearch %.1f; %.0f%% of 2 cores), "
+        + "%.0f docs per CPU-second, i.e. %.0f docs/s if the 2 cores were ours", cpuSeconds, self, server,
+        100 * cpuSeconds / seconds / 2, count / cpuSeconds, 2 * count / cpuSeconds);
   }
 
   private static String fmt(double v) {
