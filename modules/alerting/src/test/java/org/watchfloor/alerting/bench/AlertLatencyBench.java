@@ -35,7 +35,7 @@ import org.watchfloor.model.stage.StageContext;
  * through the AlertTopology (exactly-once) and the notifier to a webhook receiver on loopback; prints p50/p95/p99 of
  * produce-to-received. Arguments: rate per second (200), seconds (60), warm-up seconds excluded (10).
  *
- * <p>Run: {@code ./mvnw -q -pl modules/alerting exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -q -pl modules/alerting test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.watchfloor.alerting.bench.AlertLatencyBench -Dexec.args="200 60 10"}
  */
 public final class AlertLatencyBench {

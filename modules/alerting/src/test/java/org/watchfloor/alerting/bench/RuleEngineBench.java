@@ -45,7 +45,7 @@ import org.watchfloor.model.EnrichedArticle;
  * 1,000 active rules of every type against a stream of enriched articles, on one thread: articles per second through
  * the rule index with state, and the same rules tried one by one for comparison.
  *
- * <p>Run: {@code ./mvnw -q -pl modules/alerting exec:java -Dexec.classpathScope=test
+ * <p>Run: {@code ./mvnw -q -pl modules/alerting test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.watchfloor.alerting.bench.RuleEngineBench}
  */
 @State(Scope.Thread)
