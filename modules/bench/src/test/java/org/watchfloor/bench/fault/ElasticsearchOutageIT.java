@@ -57,9 +57,10 @@ class ElasticsearchOutageIT {
     Duration after = Duration.ofSeconds(10);
     int rate = Faults.longRun() ? 30 : 20;
     Map<String, String> values = new HashMap<>();
-    values.put("enricher.application.id", "fault-" + run);
+    values.put("enricher.application.id", "fault-enricher-" + run);
     values.put("enricher.state.dir", dir.toString());
-    values.put("indexer.group", "fault-" + run);
+    // a consumer group of its own: sharing the Streams application id would clash with its group protocol
+    values.put("indexer.group", "fault-indexer-" + run);
     values.put("indexer.backoff.initial", "200ms");
     values.put("indexer.backoff.max", "2s");
     StageContext ctx = new StageContext(Settings.of(values, Faults.configDir()), bootstrap,
