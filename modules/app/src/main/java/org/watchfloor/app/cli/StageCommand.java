@@ -3,9 +3,11 @@ package org.watchfloor.app.cli;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.app.run.PipelineStatus;
+import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.model.stage.Stage;
 import org.watchfloor.model.stage.StageContext;
@@ -44,6 +46,11 @@ abstract class StageCommand implements Callable<Integer> {
     }
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     StageContext ctx = new StageContext(settings, kafka, es, registry);
+    // Topics are created by whichever stage starts first; auto-creation stays off on real clusters.
+    try (Admin admin = Admin.create(ctx.kafkaProperties())) {
+      TopicSetup.ensure(admin, settings.getInt("pipeline.partitions", 3),
+          (short) settings.getInt("pipeline.replication.factor", 1));
+    }
     Stage stage = create(ctx);
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
