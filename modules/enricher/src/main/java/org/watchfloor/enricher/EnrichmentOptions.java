@@ -14,6 +14,7 @@ import org.watchfloor.model.config.Settings;
  * @param maxHammingDistance largest SimHash distance at which two articles count as copies
  * @param aggregateWindow size of the tumbling windows of the actor and dyad aggregates
  * @param aggregateRetention how long a window may still be updated by a late article
+ * @param aggregateEmitInterval how often changed aggregates are emitted, each once with its latest value
  * @param listener told about every enriched and dead-lettered record
  * @param clock stamps {@code enriched_at}
  */
@@ -24,6 +25,7 @@ public record EnrichmentOptions(
     int maxHammingDistance,
     Duration aggregateWindow,
     Duration aggregateRetention,
+    Duration aggregateEmitInterval,
     EnrichmentListener listener,
     Clock clock) {
 
@@ -37,6 +39,7 @@ public record EnrichmentOptions(
     requirePositive(storyWindow, "storyWindow");
     requirePositive(aggregateWindow, "aggregateWindow");
     requirePositive(aggregateRetention, "aggregateRetention");
+    requirePositive(aggregateEmitInterval, "aggregateEmitInterval");
     if (maxHammingDistance < 0 || maxHammingDistance > 15) {
       throw new IllegalArgumentException("maxHammingDistance must be within 0..15, got " + maxHammingDistance);
     }
@@ -47,16 +50,16 @@ public record EnrichmentOptions(
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** 1 MB payloads, 7-day dedupe, 72-hour stories at distance 3, hourly aggregates kept 7 days. */
+  /** 1 MB payloads, 7-day dedupe, 72-hour stories at distance 3, hourly aggregates kept 7 days and emitted every 100 ms. */
   public static EnrichmentOptions defaults() {
     return new EnrichmentOptions(DEFAULT_MAX_PAYLOAD_BYTES, Duration.ofDays(7), Duration.ofHours(72), 3,
-        Duration.ofHours(1), Duration.ofDays(7), EnrichmentListener.NONE, Clock.systemUTC());
+        Duration.ofHours(1), Duration.ofDays(7), Duration.ofMillis(100), EnrichmentListener.NONE, Clock.systemUTC());
   }
 
   /**
    * Defaults overridden by {@code enricher.max.payload.bytes}, {@code enricher.dedupe.retention},
    * {@code enricher.story.window}, {@code enricher.story.max.distance}, {@code enricher.aggregate.window},
-   * and {@code enricher.aggregate.retention}.
+   * {@code enricher.aggregate.retention} and {@code enricher.aggregate.emit.interval}.
    */
   public static EnrichmentOptions fromSettings(Settings settings) {
     EnrichmentOptions d = defaults();
@@ -67,23 +70,24 @@ public record EnrichmentOptions(
         settings.getInt("enricher.story.max.distance", d.maxHammingDistance()),
         settings.getDuration("enricher.aggregate.window", d.aggregateWindow()),
         settings.getDuration("enricher.aggregate.retention", d.aggregateRetention()),
+        settings.getDuration("enricher.aggregate.emit.interval", d.aggregateEmitInterval()),
         d.listener(),
         d.clock());
   }
 
   public EnrichmentOptions withListener(EnrichmentListener value) {
     return new EnrichmentOptions(maxPayloadBytes, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, value, clock);
+        aggregateRetention, aggregateEmitInterval, value, clock);
   }
 
   public EnrichmentOptions withClock(Clock value) {
     return new EnrichmentOptions(maxPayloadBytes, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, listener, value);
+        aggregateRetention, aggregateEmitInterval, listener, value);
   }
 
   public EnrichmentOptions withMaxPayloadBytes(int value) {
     return new EnrichmentOptions(value, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, listener, clock);
+        aggregateRetention, aggregateEmitInterval, listener, clock);
   }
 
   private static void requirePositive(Duration d, String name) {

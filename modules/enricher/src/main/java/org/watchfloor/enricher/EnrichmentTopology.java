@@ -94,7 +94,8 @@ public final class EnrichmentTopology {
         .to(Topics.ENRICHED, Produced.with(Serdes.String(), ENRICHED_SERDE).withName("enriched"));
 
     grouped
-        .process(() -> new TrendAggregator(TREND_STORE, options.aggregateWindow(), options.aggregateRetention()),
+        .process(() -> new TrendAggregator(TREND_STORE, options.aggregateWindow(), options.aggregateRetention(),
+            options.aggregateEmitInterval()),
             Named.as("aggregate-trends"), TREND_STORE)
         .to(Topics.AGGREGATES, Produced.with(Serdes.String(), AGGREGATE_SERDE).withName("aggregates"));
 

@@ -137,6 +137,94 @@ class EnrichmentIT {
     assertThat(seen.values()).allMatch(count -> count == 1);
   }
 
+  @Test
+  void enrichesWithTheClassifierLoadedFromTheConfigDirectory() {
+    String run = "real-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    Path configDir = Path.of("../../config").toAbsolutePath().normalize();
+    Settings settings = Settings.of(Map.of(
+        "enricher.application.id", run + "enricher",
+        "enricher.state.dir", dir.resolve("real").toString()), configDir);
+    Stage stage = EnricherApp.create(
+        new StageContext(settings, stack.kafka().bootstrapServers(), null, new SimpleMeterRegistry()));
+    stage.start();
+    Map<String, EnrichedArticle> seen = new HashMap<>();
+    try (KafkaConsumer<String, byte[]> enriched = committedConsumer(run + "enriched")) {
+      enriched.subscribe(List.of(Topics.ENRICHED));
+      Instant now = Instant.now();
+      produce(List.of(raw(new RawArticle(RawArticle.VERSION, run + "1", "https://news.example/" + run, null, "example",
+          "asia", List.of(), "North Korea fires ballistic missile into the sea off Japan",
+          "North Korea fired a ballistic missile toward the sea off its east coast on Tuesday, South Korea's military "
+              + "said. Japan's defence ministry said the missile fell outside its exclusive economic zone.",
+          List.of(), now, null, now, "en", null, "Example", RawArticle.FROM_PAGE))));
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        for (ConsumerRecord<String, byte[]> r : enriched.poll(Duration.ofMillis(100))) {
+          if (r.key() != null && r.key().startsWith(run)) {
+            seen.put(r.key(), Json.read(r.value(), EnrichedArticle.class));
+          }
+        }
+        assertThat(seen).containsKey(run + "1");
+      });
+    } finally {
+      stage.close();
+    }
+    EnrichedArticle e = seen.get(run + "1");
+    assertThat(e.actors()).extracting(a -> a.id()).contains("PRK");
+    assertThat(e.tension()).isNotNull();
+    assertThat(e.fingerprint()).isNotZero();
+    assertThat(e.storyId()).isEqualTo(run + "1");
+  }
+
+  @Test
+  void emitsAnAggregateLeftPendingByAStoppedInstanceAfterRestoringItsState() {
+    String run = "pending-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    String actor = "ACT_" + run.substring(8, 16).toUpperCase(java.util.Locale.ROOT);
+    // the first instance never reaches its emit interval: its aggregate is committed to the changelog as pending
+    Stage first = EnricherApp.create(new StageContext(settings(run, dir.resolve("p1"), "1h"),
+        stack.kafka().bootstrapServers(), null, new SimpleMeterRegistry()), new TestClassifier());
+    first.start();
+    Map<String, Integer> seen = new HashMap<>();
+    try (KafkaConsumer<String, byte[]> enriched = committedConsumer(run + "enriched");
+        KafkaConsumer<String, byte[]> aggregates = committedConsumer(run + "aggregates")) {
+      enriched.subscribe(List.of(Topics.ENRICHED));
+      aggregates.subscribe(List.of(Topics.AGGREGATES));
+      produce(List.of(raw(article(run + "1", actor + " said [tension 60] [fp 77]"))));
+      await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+        drain(enriched, run, seen);
+        assertThat(seen).containsKey(run + "1");
+      });
+      first.close();
+      // a new instance with an empty state directory restores the store from its changelog
+      Stage second = EnricherApp.create(new StageContext(settings(run, dir.resolve("p2"), "100ms"),
+          stack.kafka().bootstrapServers(), null, new SimpleMeterRegistry()), new TestClassifier());
+      second.start();
+      try {
+        List<org.watchfloor.model.Aggregate> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+          for (ConsumerRecord<String, byte[]> r : aggregates.poll(Duration.ofMillis(100))) {
+            var agg = Json.read(r.value(), org.watchfloor.model.Aggregate.class);
+            if (actor.equals(agg.key())) {
+              found.add(agg);
+            }
+          }
+          assertThat(found).isNotEmpty();
+        });
+        assertThat(found.get(0).count()).isEqualTo(1);
+        assertThat(found.get(0).tensionMax()).isEqualTo(60.0);
+      } finally {
+        second.close();
+      }
+    } finally {
+      first.close();
+    }
+  }
+
+  private Settings settings(String run, Path stateDir, String emitInterval) {
+    return Settings.of(Map.of(
+        "enricher.application.id", run + "enricher",
+        "enricher.state.dir", stateDir.toString(),
+        "enricher.aggregate.emit.interval", emitInterval), dir);
+  }
+
   private StageContext context(String run, Path stateDir, SimpleMeterRegistry metrics) {
     Settings settings = Settings.of(Map.of(
         "enricher.application.id", run + "enricher",

@@ -16,13 +16,13 @@ import org.watchfloor.model.TopicScore;
 /**
  * A deterministic classifier driven by markers in the text, so that tests choose actors, tension and fingerprints:
  * {@code PRK}, {@code KOR}, {@code USA} name actors, {@code PRK>KOR} a dyad, {@code [tension 70]} the score,
- * {@code [fp 1f]} the fingerprint in hex, {@code [boom]} makes it throw.
+ * {@code ACT_X1} any further actor, {@code [fp 1f]} the fingerprint in hex, {@code [boom]} makes it throw.
  */
 public final class TestClassifier implements Classifier {
   private static final Pattern TENSION = Pattern.compile("\\[tension (\\d+(?:\\.\\d+)?)]");
   private static final Pattern FP = Pattern.compile("\\[fp ([0-9a-f]+)]");
   private static final Pattern DYAD = Pattern.compile("\\b([A-Z]{3})>([A-Z]{3})\\b");
-  private static final Pattern CODE = Pattern.compile("\\b(PRK|KOR|USA|JPN)\\b");
+  private static final Pattern CODE = Pattern.compile("\\b(PRK|KOR|USA|JPN|ACT_[A-Z0-9]+)\\b");
 
   @Override
   public Classification classify(ArticleText t) {

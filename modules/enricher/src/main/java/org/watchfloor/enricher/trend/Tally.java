@@ -5,26 +5,35 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** The running count, tension sum and tension maximum of one key in one window. */
-public record Tally(long count, double tensionSum, double tensionMax) {
-  public static final Tally EMPTY = new Tally(0, 0, 0);
+/**
+ * The running count, tension sum and tension maximum of one key in one window, and whether that value still has to
+ * be emitted (kept in the store so that a restart after a crash emits it too).
+ */
+public record Tally(long count, double tensionSum, double tensionMax, boolean pending) {
+  public static final Tally EMPTY = new Tally(0, 0, 0, false);
 
-  /** Fixed 24-byte binary form for the window store. */
+  /** Fixed 25-byte binary form for the store. */
   public static final Serde<Tally> SERDE = Serdes.serdeFrom(
       (topic, t) -> t == null ? null
-          : ByteBuffer.allocate(24).putLong(t.count).putDouble(t.tensionSum).putDouble(t.tensionMax).array(),
+          : ByteBuffer.allocate(25).putLong(t.count).putDouble(t.tensionSum).putDouble(t.tensionMax)
+              .put((byte) (t.pending ? 1 : 0)).array(),
       (topic, bytes) -> {
         if (bytes == null) {
           return null;
         }
-        if (bytes.length != 24) {
-          throw new SerializationException("tally must be 24 bytes, got " + bytes.length);
+        if (bytes.length != 25) {
+          throw new SerializationException("tally must be 25 bytes, got " + bytes.length);
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
-        return new Tally(b.getLong(), b.getDouble(), b.getDouble());
+        return new Tally(b.getLong(), b.getDouble(), b.getDouble(), b.get() != 0);
       });
 
+  /** This tally with one more article, pending emission. */
   public Tally add(double tension) {
-    return new Tally(count + 1, tensionSum + tension, count == 0 ? tension : Math.max(tensionMax, tension));
+    return new Tally(count + 1, tensionSum + tension, count == 0 ? tension : Math.max(tensionMax, tension), true);
+  }
+
+  public Tally emitted() {
+    return new Tally(count, tensionSum, tensionMax, false);
   }
 }

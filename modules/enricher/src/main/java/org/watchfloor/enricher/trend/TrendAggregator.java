@@ -2,15 +2,15 @@ package org.watchfloor.enricher.trend;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -25,6 +25,10 @@ import org.watchfloor.model.EnrichedArticle;
  * Adds each article to the tumbling window of its event time for every actor and every dyad it names, and emits the
  * updated {@link Aggregate} keyed by its document id, so that a consumer can overwrite the previous value.
  * Unresolved actors are left out; a dyad is counted once per article whatever its event classes.
+ *
+ * <p>Updates are coalesced: each changed window is emitted once per emit interval (about a commit interval) with its
+ * latest value, instead of once per article. The pending flag lives in the store, so an update committed just before
+ * a crash is still emitted after the restart.
  */
 public final class TrendAggregator implements Processor<String, EnrichedArticle, String, Aggregate> {
   private static final Logger LOG = LoggerFactory.getLogger(TrendAggregator.class);
@@ -38,18 +42,30 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
   private final long retentionMs;
   private ProcessorContext<String, Aggregate> context;
   private KeyValueStore<String, Tally> tallies;
+  private final Duration emitInterval;
+  private final Set<String> pending = new LinkedHashSet<>();
   private long maxEventTime = Long.MIN_VALUE;
 
-  public TrendAggregator(String storeName, Duration window, Duration retention) {
+  public TrendAggregator(String storeName, Duration window, Duration retention, Duration emitInterval) {
     this.storeName = storeName;
     this.windowMs = window.toMillis();
     this.retentionMs = retention.toMillis();
+    this.emitInterval = emitInterval;
   }
 
   @Override
   public void init(ProcessorContext<String, Aggregate> context) {
     this.context = context;
     this.tallies = context.getStateStore(storeName);
+    try (KeyValueIterator<String, Tally> it = tallies.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Tally> kv = it.next();
+        if (kv.value.pending()) {
+          pending.add(kv.key);
+        }
+      }
+    }
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emit());
     context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
   }
 
@@ -69,14 +85,32 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
     for (String key : keys(a)) {
       String storeKey = key + "|" + start;
       Tally tally = tallies.get(storeKey);
-      Tally next = (tally == null ? Tally.EMPTY : tally).add(tension);
-      tallies.put(storeKey, next);
-      String kind = key.substring(0, key.indexOf('|'));
-      Aggregate agg = new Aggregate(Aggregate.VERSION, kind, key.substring(kind.length() + 1),
-          Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + windowMs), next.count(), next.tensionSum(),
-          next.tensionMax());
-      context.forward(new Record<>(agg.docId(), agg, record.timestamp()));
+      tallies.put(storeKey, (tally == null ? Tally.EMPTY : tally).add(tension));
+      pending.add(storeKey);
     }
+  }
+
+  /** Emits the latest value of every window changed since the last emission. */
+  private void emit() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    long now = context.currentSystemTimeMs();
+    for (String storeKey : pending) {
+      Tally tally = tallies.get(storeKey);
+      if (tally == null) {
+        continue;
+      }
+      int bar = storeKey.indexOf('|');
+      int last = storeKey.lastIndexOf('|');
+      long start = Long.parseLong(storeKey.substring(last + 1));
+      Aggregate agg = new Aggregate(Aggregate.VERSION, storeKey.substring(0, bar), storeKey.substring(bar + 1, last),
+          Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + windowMs), tally.count(), tally.tensionSum(),
+          tally.tensionMax());
+      context.forward(new Record<>(agg.docId(), agg, now));
+      tallies.put(storeKey, tally.emitted());
+    }
+    pending.clear();
   }
 
   /** Forgets the windows that no late article may update any more. */
