@@ -320,7 +320,7 @@ public final class FeedPoller implements Stage {
       LOG.warn("Source {} failed ({}), next poll in {}s: {}", name, f.reason(), result.nextDelay().toSeconds(),
           f.message());
     } else if (!result.entries().isEmpty()) {
-      LOG.info("Source {}: {} new entries, next poll in {}s", name, result.entries().size(),
+      LOG.debug("Source {}: {} new entries, next poll in {}s", name, result.entries().size(),
           result.nextDelay().toSeconds());
     }
     producer.send(new ProducerRecord<>(Topics.FEED_STATE, key, Json.write(result.state())));

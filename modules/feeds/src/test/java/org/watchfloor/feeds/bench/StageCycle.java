@@ -1,0 +1,76 @@
+package org.watchfloor.feeds.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.watchfloor.devstack.LocalKafka;
+import org.watchfloor.feeds.FeedsApp;
+import org.watchfloor.feeds.http.FetchLimits;
+import org.watchfloor.feeds.http.SafeHttpFetcher;
+import org.watchfloor.feeds.poll.FeedPoller;
+import org.watchfloor.feeds.poll.FeedState;
+import org.watchfloor.feeds.poll.SourcePoller;
+import org.watchfloor.feeds.source.Source;
+import org.watchfloor.model.Json;
+import org.watchfloor.model.Topics;
+import org.watchfloor.model.stage.Metrics;
+
+/** Cycle 2 of {@link PollingCapacityBench} through the whole stage on a local Kafka broker. */
+final class StageCycle {
+  private static final Logger LOG = LoggerFactory.getLogger(StageCycle.class);
+
+  private StageCycle() {}
+
+  static void run(List<Source> sources, FeedState[] states, int threads, AtomicInteger answered200,
+      AtomicInteger answered304) throws InterruptedException {
+    try (LocalKafka kafka = LocalKafka.start()) {
+      kafka.createTopics(3);
+      Properties props = new Properties();
+      props.put("bootstrap.servers", kafka.bootstrapServers());
+      // The state a previous run left behind: validators and seen ids, last polled an hour ago, so all are due.
+      try (KafkaProducer<byte[], byte[]> p =
+               new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        for (FeedState s : states) {
+          FeedState due = new FeedState(s.schemaVersion(), s.source(), s.etag(), s.lastModified(), s.seen(),
+              s.intervalMs(), 0, hourAgo);
+          p.send(new ProducerRecord<>(Topics.FEED_STATE, s.source().getBytes(StandardCharsets.UTF_8),
+              Json.write(due)));
+        }
+      }
+      FeedsApp.publishSources(props, sources);
+      answered200.set(0);
+      answered304.set(0);
+      SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+      FeedPoller poller = new FeedPoller(props, new SourcePoller(new SafeHttpFetcher(FetchLimits.DEFAULTS)), metrics,
+          new FeedPoller.Options("bench-feeds", threads, Duration.ZERO));
+      long t0 = System.nanoTime();
+      poller.start();
+      try {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (poller.polls() < sources.size() && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        LOG.info("cycle 2 through the stage (Kafka group, scheduler, state and entries to Kafka): {} polls in {} s "
+                + "= {} polls/s, from start() including group join and loading {} states; {} answered 200, "
+                + "{} answered 304; {} entries published",
+            poller.polls(), String.format(Locale.ROOT, "%.1f", seconds),
+            String.format(Locale.ROOT, "%.0f", poller.polls() / seconds), states.length, answered200.get(),
+            answered304.get(), (long) metrics.counter(Metrics.ENTRIES, "stage", "feeds").count());
+      } finally {
+        poller.close();
+      }
+    }
+  }
+}
