@@ -72,6 +72,8 @@ public final class BenchRunner {
     }
   }
 
+  private static final int WARM_UP = 200;
+
   private final Options options;
   private final String run = "b" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -84,6 +86,7 @@ public final class BenchRunner {
   private final AtomicLong failed = new AtomicLong();
   private final List<String> notes = new ArrayList<>();
   private volatile boolean stop;
+  private volatile PipelineStatus base = new PipelineStatus(0, 0, 0, 0, 0, 0, 0, 0);
   private long peakSelfKb;
   private long peakEsKb;
   private long peakTotalKb;
@@ -153,6 +156,7 @@ public final class BenchRunner {
         stages.add(s);
       }
       ElasticsearchClient client = EsClients.create(settings, es.url());
+      warmUp(bootstrap);
       long t0 = System.nanoTime();
       Thread sampler = daemon("bench-sampler", () -> sampleLoop(admin, es, t0));
       Thread poller = daemon("bench-search-poller", () -> pollSearchable(client));
@@ -175,7 +179,7 @@ public final class BenchRunner {
       poller.join(5000);
       EsClients.close(client);
 
-      PipelineStatus status = PipelineStatus.of(registry, PipelineStatus.consumerLag(admin));
+      PipelineStatus status = status(PipelineStatus.consumerLag(admin));
       BenchResult.Throughput throughput = new BenchResult.Throughput(
           acked.get() / produceSeconds,
           rate(t0, s -> s.enriched()),
@@ -187,6 +191,7 @@ public final class BenchRunner {
       if (failed.get() > 0) {
         notes.add(failed.get() + " produce requests failed");
       }
+      notes.add("a warm-up of " + WARM_UP + " articles ran before the measurement and is not counted");
       notes.add("one JVM runs the broker, the three stages and the load generator; Elasticsearch is a child process");
       notes.add("searchable latency is polled every 100 ms against refresh_interval 1s; resolution about 100 ms");
       BenchResult.Counts counts = new BenchResult.Counts(acked.get(), status.enriched(), status.indexed(),
@@ -258,10 +263,42 @@ public final class BenchRunner {
     return System.nanoTime();
   }
 
+  /**
+   * Sends {@value #WARM_UP} unmeasured articles through and waits until they are indexed, so that start-up (group
+   * rebalances, the classifier's first calls, index creation) is not counted as latency; counters restart from there.
+   */
+  private void warmUp(String bootstrap) throws InterruptedException {
+    SyntheticArticles warm = new SyntheticArticles(run + "-warmup", 0, 3);
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      for (long i = 0; i < WARM_UP; i++) {
+        RawArticle a = warm.article(i);
+        producer.send(new ProducerRecord<>(Topics.RAW, a.id().getBytes(StandardCharsets.UTF_8), Json.write(a)));
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (PipelineStatus.of(registry, 0).indexed() < WARM_UP && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    base = PipelineStatus.of(registry, 0);
+    if (base.indexed() < WARM_UP) {
+      notes.add("the warm-up did not finish within 180 s; start-up is partly in the figures");
+    }
+    LOG.info("Warm-up done: {} articles indexed; measuring from now", base.indexed());
+  }
+
+  /** The counters since the warm-up. */
+  private PipelineStatus status(long lag) {
+    PipelineStatus s = PipelineStatus.of(registry, lag);
+    PipelineStatus b = base;
+    return new PipelineStatus(s.entries() - b.entries(), s.fetched() - b.fetched(), s.enriched() - b.enriched(),
+        s.indexed() - b.indexed(), s.alerts() - b.alerts(), s.delivered() - b.delivered(),
+        s.deadLetters() - b.deadLetters(), lag);
+  }
+
   private boolean drain(long total, long expectedAlerts) throws InterruptedException {
     long deadline = System.nanoTime() + options.drainTimeout().toNanos();
     while (System.nanoTime() < deadline) {
-      PipelineStatus s = PipelineStatus.of(registry, 0);
+      PipelineStatus s = status(0);
       if (s.indexed() >= acked.get() - s.deadLetters() && searchPending.isEmpty()
           && s.delivered() >= expectedAlerts && alertPending.isEmpty()) {
         return true;
@@ -319,7 +356,7 @@ public final class BenchRunner {
       long self = Rss.kb(ProcessHandle.current().pid());
       long esKb = es.pid().isPresent() ? Rss.treeKb(es.pid().getAsLong()) : 0;
       long lag = PipelineStatus.consumerLag(admin);
-      PipelineStatus s = PipelineStatus.of(registry, lag);
+      PipelineStatus s = status(lag);
       synchronized (this) {
         peakSelfKb = Math.max(peakSelfKb, self);
         peakEsKb = Math.max(peakEsKb, esKb);
