@@ -13,18 +13,22 @@ import picocli.CommandLine.Option;
 /** Measures the pipeline end to end on the embedded stack and writes the figures as JSON and Markdown. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
-      "End-to-end benchmark on a fresh embedded Kafka broker and Elasticsearch node (loopback, removed on exit).",
-      "First a baseline on the same broker (plain produce+consume, and an exactly-once pass-through Streams app),",
-      "then synthetic raw articles (1-8 KB, actors, topics, tension words) at a controlled rate through the",
-      "enricher, indexer and alerting stages. Reports throughput per stage and end to end, latency p50/p95/p99",
-      "from raw produce to searchable in Elasticsearch and to alert delivered (a loopback webhook on a rule that",
-      "matches 1 article in --marker-every), peak RSS of this JVM and of Elasticsearch, and consumer lag over time.",
-      "Writes bench-<time>.json and bench-<time>.md to --out and prints the Markdown table.",
+      "End-to-end benchmark on a fresh embedded Kafka broker and Elasticsearch",
+      "node (loopback, removed on exit). First a baseline on the same broker:",
+      "plain produce+consume, and an exactly-once pass-through Streams app.",
+      "Then 200 unmeasured warm-up articles, then synthetic raw articles",
+      "(1-8 KB, actors, topics, tension words) at a controlled rate through the",
+      "enricher, indexer and alerting stages. Reports throughput per stage and",
+      "end to end, latency p50/p95/p99 from raw produce to searchable in",
+      "Elasticsearch and to alert delivered (a loopback webhook on a rule that",
+      "matches one article in --marker-every), peak RSS of this JVM and of",
+      "Elasticsearch, and consumer lag over time. Writes bench-<time>.json and",
+      "bench-<time>.md to --out and prints the Markdown table.",
       "",
       "Examples:",
-      "  watchfloor bench                                  500 articles/s for 60 s",
-      "  watchfloor bench --rate 3000 --duration 30s        look for the throughput ceiling",
-      "  watchfloor bench --rate 200 --articles 2000        a quick smoke run"
+      "  watchfloor bench                              500/s for 60 s",
+      "  watchfloor bench --rate 3000 --duration 30s   the throughput ceiling",
+      "  watchfloor bench --rate 200 --articles 2000   a quick smoke run"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "DIR",
