@@ -30,8 +30,6 @@ public final class FeedParser {
   private static final int SUMMARY_MAX = 2000;
   private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s+([A-Za-z_:][-A-Za-z0-9._:]*)([^\\[>]*)(\\[)?",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /**
    * Parses a feed body.
@@ -233,11 +231,13 @@ public final class FeedParser {
 
   /** An external-only DOCTYPE (old RSS 0.91) is removed so the hardened parser accepts the feed; a subset is refused. */
   private static String withoutExternalDoctype(String text, String url) throws FeedParseException {
-    int at = text.indexOf("<!DOCTYPE");
+    // A DOCTYPE can only come before the root element, so the head of the document is enough to look at.
+    String head = text.length() <= 4096 ? text : text.substring(0, 4096);
+    int at = head.indexOf("<!DOCTYPE");
     if (at < 0) {
-      at = text.indexOf("<!doctype");
+      at = head.indexOf("<!doctype");
     }
-    if (at < 0 || at > 4096) {
+    if (at < 0) {
       return text;
     }
     Matcher m = DOCTYPE.matcher(text);
@@ -260,12 +260,38 @@ public final class FeedParser {
     if (s == null) {
       return null;
     }
-    String t = s.indexOf('<') >= 0 ? TAGS.matcher(s).replaceAll(" ") : s;
-    t = SPACES.matcher(t).replaceAll(" ").trim();
-    if (t.isEmpty()) {
+    // One pass instead of two regular expressions: markup becomes a space, whitespace runs collapse to one space.
+    StringBuilder out = new StringBuilder(Math.min(s.length(), max + 1));
+    boolean inTag = false;
+    boolean space = false;
+    for (int i = 0, n = s.length(); i < n && out.length() < max; i++) {
+      char c = s.charAt(i);
+      if (inTag) {
+        if (c == '>') {
+          inTag = false;
+          space = true;
+        }
+        continue;
+      }
+      if (c == '<') {
+        inTag = true;
+        space = true;
+        continue;
+      }
+      if (Character.isWhitespace(c) || c == '\u00A0') {
+        space = true;
+        continue;
+      }
+      if (space && out.length() > 0) {
+        out.append(' ');
+      }
+      space = false;
+      out.append(c);
+    }
+    if (out.length() == 0) {
       return null;
     }
-    return t.length() <= max ? t : t.substring(0, max);
+    return out.length() <= max ? out.toString() : out.substring(0, max);
   }
 
   private static URI baseOf(String feedLink, String url) {

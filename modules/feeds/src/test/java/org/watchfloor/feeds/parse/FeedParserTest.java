@@ -197,6 +197,19 @@ class FeedParserTest {
     assertThat(parsed.entries().get(0).published()).isEqualTo(Instant.parse(expected));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<p>Seoul <b>said</b></p>|Seoul said",
+      "  many   spaces\there  |many spaces here",
+      "a<br/>b|a b",
+      "x\u00A0y|x y",
+      "<img src='x'>|",
+      "abcdefghijklmnop|abcdefghij"})
+  void cleansMarkupAndWhitespaceWithinTheLimit(String raw, String expected) {
+    assertThat(FeedParser.clean(raw.replace("\\t", "\t").replace("\\u00A0", "\u00A0"), 10))
+        .isEqualTo(expected == null ? null : expected.length() > 10 ? expected.substring(0, 10) : expected);
+  }
+
   static String rss(String title) {
     return "<rss version=\"2.0\"><channel><title>t</title><link>http://x.example/</link><description>d</description>"
         + "<item><title>" + title + "</title><link>http://x.example/1</link></item></channel></rss>";
