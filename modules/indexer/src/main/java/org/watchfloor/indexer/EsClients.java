@@ -45,10 +45,15 @@ public final class EsClients {
     return settings.get(URL, DEFAULT_URL);
   }
 
+  /** The URL a client built by {@link #create} uses: {@code url} when given, else the settings'. */
+  public static String url(Settings settings, String url) {
+    return url == null || url.isBlank() ? url(settings) : url;
+  }
+
   /** A client for {@code url} (one or more, comma-separated) with the auth and TLS that {@code settings} give. */
   public static ElasticsearchClient create(Settings settings, String url) {
     Objects.requireNonNull(settings, "settings");
-    String urls = url == null || url.isBlank() ? url(settings) : url;
+    String urls = url(settings, url);
     List<HttpHost> hosts = new ArrayList<>();
     for (String u : urls.split(",")) {
       if (!u.isBlank()) {

@@ -24,8 +24,8 @@ public final class KibanaCommand implements Runnable {
   /** Loads deploy/kibana/watchfloor.ndjson through the saved-objects import API. */
   @Command(name = "import", mixinStandardHelpOptions = true,
       description = {
-        "Import the data views (articles, alerts) and the Watchfloor dashboard into Kibana,",
-        "overwriting earlier versions, through POST /api/saved_objects/_import?overwrite=true.",
+        "Import the data views (articles, alerts) and the Watchfloor dashboard into Kibana, overwriting earlier "
+            + "versions, through POST /api/saved_objects/_import?overwrite=true.",
         "",
         "Example:  watchfloor kibana import --url http://localhost:5601"
       })
@@ -44,7 +44,8 @@ public final class KibanaCommand implements Runnable {
     String space;
 
     @Option(names = "--username", paramLabel = "USER",
-        description = "Basic-auth user; the password comes from $KIBANA_PASSWORD.")
+        description = "Basic-auth user; the password comes from $KIBANA_PASSWORD. "
+            + "An API key in $KIBANA_API_KEY is used instead when set.")
     String username;
 
     @Override
@@ -57,7 +58,14 @@ public final class KibanaCommand implements Runnable {
       String apiKey = System.getenv("KIBANA_API_KEY");
       String auth = apiKey != null && !apiKey.isBlank() ? "ApiKey " + apiKey
           : username != null ? KibanaImporter.basic(username, System.getenv("KIBANA_PASSWORD")) : null;
-      KibanaImporter.Result result = new KibanaImporter(auth).importFile(url, space, ndjson);
+      KibanaImporter.Result result;
+      try {
+        result = new KibanaImporter(auth).importFile(url, space, ndjson);
+      } catch (java.io.IOException e) {
+        spec.commandLine().getErr().println("cannot import into Kibana at " + url + ": "
+            + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        return 2;
+      }
       var out = spec.commandLine().getOut();
       out.printf("Imported %d saved objects from %s into %s%n", result.successCount(), ndjson, url);
       result.errors().forEach(e -> out.println("  error: " + e));

@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {
       "Search the indexed articles and print a table (time, level, actors, title, source), newest first.",
-      "QUERY uses Elasticsearch's simple query syntax over title and text: words are ANDed,",
-      "\"quoted phrases\", -excluded, a|b for either. Filters combine with AND.",
+      "QUERY uses Elasticsearch's simple query syntax over title and text: words are ANDed, \"quoted phrases\" "
+          + "match as phrases, -word excludes, a|b matches either. Filters combine with AND.",
       "",
       "Examples:",
       "  watchfloor search \"missile launch\" --actor PRK --since 24h",
@@ -81,7 +81,14 @@ public final class SearchCommand implements Callable<Integer> {
     Settings settings = Settings.load(config != null ? config : ServiceOptions.defaultConfigDir());
     ElasticsearchClient client = EsClients.create(settings, elasticsearch);
     try {
-      List<ArticleHit> hits = new ArticleSearch(client).search(query);
+      List<ArticleHit> hits;
+      try {
+        hits = new ArticleSearch(client).search(query);
+      } catch (java.io.IOException e) {
+        spec.commandLine().getErr().println("cannot search Elasticsearch at " + EsClients.url(settings, elasticsearch)
+            + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        return 2;
+      }
       if (json) {
         spec.commandLine().getOut().println(Json.writeString(hits));
       } else {

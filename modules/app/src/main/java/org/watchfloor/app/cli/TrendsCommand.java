@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code watchfloor trends}: an actor's article volume and tension over time, with terminal sparklines. */
 @Command(name = "trends", mixinStandardHelpOptions = true,
     description = {
-      "Print an actor's hourly or daily article volume and mean and max tension (0-100),",
-      "with sparklines, from the indexed articles.",
+      "Print an actor's hourly or daily article volume and mean and max tension (0-100), with sparklines, "
+          + "from the indexed articles.",
       "",
       "Examples:",
       "  watchfloor trends --actor PRK",
@@ -65,7 +65,14 @@ public final class TrendsCommand implements Callable<Integer> {
     Settings settings = Settings.load(config != null ? config : ServiceOptions.defaultConfigDir());
     ElasticsearchClient client = EsClients.create(settings, elasticsearch);
     try {
-      List<TrendPoint> points = new Trends(client).trend(actor, window, bucket, Instant.now());
+      List<TrendPoint> points;
+      try {
+        points = new Trends(client).trend(actor, window, bucket, Instant.now());
+      } catch (java.io.IOException e) {
+        spec.commandLine().getErr().println("cannot query Elasticsearch at " + EsClients.url(settings, elasticsearch)
+            + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        return 2;
+      }
       if (json) {
         spec.commandLine().getOut().println(Json.writeString(points));
       } else {
