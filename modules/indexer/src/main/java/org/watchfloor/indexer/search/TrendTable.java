@@ -10,6 +10,9 @@ public final class TrendTable {
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
+  /** Series longer than this list only their non-empty buckets. */
+  static final int MAX_FULL_ROWS = 31;
+
   private TrendTable() {}
 
   public static String format(String actor, List<TrendPoint> points, TrendInterval interval) {
@@ -35,9 +38,19 @@ public final class TrendTable {
     sb.append('\n');
     DateTimeFormatter fmt = interval == TrendInterval.HOUR ? HOUR : DAY;
     sb.append(String.format(Locale.ROOT, "%-16s  %8s  %6s  %6s%n", "BUCKET (UTC)", "ARTICLES", "MEAN", "MAX"));
+    // a long hourly series is mostly empty hours: list only the busy ones, the sparklines show the gaps
+    boolean skipEmpty = points.size() > MAX_FULL_ROWS;
+    int skipped = 0;
     for (TrendPoint p : points) {
+      if (skipEmpty && p.count() == 0) {
+        skipped++;
+        continue;
+      }
       sb.append(String.format(Locale.ROOT, "%-16s  %8d  %6s  %6s%n", fmt.format(p.start()), p.count(),
           number(p.meanTension()), number(p.maxTension())));
+    }
+    if (skipped > 0) {
+      sb.append(String.format(Locale.ROOT, "(%d empty buckets not listed)%n", skipped));
     }
     return sb.toString();
   }

@@ -49,6 +49,24 @@ class FormattingTest {
   }
 
   @Test
+  void longHourlyTrendListsOnlyBusyHours() {
+    List<TrendPoint> points = new java.util.ArrayList<>();
+    Instant start = Instant.parse("2026-11-21T00:00:00Z");
+    for (int h = 0; h < 48; h++) {
+      points.add(h == 5 || h == 40
+          ? new TrendPoint(start.plusSeconds(3600L * h), 3, 50.0, 60.0)
+          : new TrendPoint(start.plusSeconds(3600L * h), 0, null, null));
+    }
+
+    String out = TrendTable.format("PRK", points, TrendInterval.HOUR);
+
+    assertThat(out.lines().filter(l -> l.startsWith("2026-"))).containsExactly(
+        "2026-11-21 05:00         3    50.0    60.0", "2026-11-22 16:00         3    50.0    60.0");
+    assertThat(out).contains("(46 empty buckets not listed)");
+    assertThat(out.lines().filter(l -> l.startsWith("volume")).findFirst().orElseThrow()).hasSize(9 + 48);
+  }
+
+  @Test
   void searchRequestFiltersByActorTopicLevelAndTime() {
     SearchQuery q = new SearchQuery("missile launch", List.of("PRK"), List.of("nuclear"), TensionLevel.HIGH,
         Duration.ofHours(24), 5);
