@@ -28,7 +28,7 @@ import org.watchfloor.model.EnrichedArticle;
 public final class StoryGrouper implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
   private static final Logger LOG = LoggerFactory.getLogger(StoryGrouper.class);
   /** A band shared by very many articles (boilerplate text) keeps only its most recent ones. */
-  static final int MAX_CANDIDATES_PER_BAND = 64;
+  static final int MAX_CANDIDATES_PER_BAND = 16;
   static final Duration SWEEP_INTERVAL = Duration.ofMinutes(15);
 
   private final String storeName;
