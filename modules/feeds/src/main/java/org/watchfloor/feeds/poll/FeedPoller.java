@@ -315,7 +315,11 @@ public final class FeedPoller implements Stage {
     if (f != null) {
       byte[] payload = f.body() != null ? f.body() : Json.write(task.source);
       producer.send(DeadLetters.record(STAGE, Topics.SOURCES, key, payload, f.errorClass(),
-          f.reason() + ": " + f.message(), f.url()));
+          f.reason() + ": " + f.message(), f.url()), (md, ex) -> {
+            if (ex != null) {
+              LOG.error("Could not publish the dead letter of source {}", name, ex);
+            }
+          });
       deadLetterCounter.increment();
       LOG.warn("Source {} failed ({}), next poll in {}s: {}", name, f.reason(), result.nextDelay().toSeconds(),
           f.message());
@@ -323,7 +327,12 @@ public final class FeedPoller implements Stage {
       LOG.debug("Source {}: {} new entries, next poll in {}s", name, result.entries().size(),
           result.nextDelay().toSeconds());
     }
-    producer.send(new ProducerRecord<>(Topics.FEED_STATE, key, Json.write(result.state())));
+    producer.send(new ProducerRecord<>(Topics.FEED_STATE, key, Json.write(result.state())), (md, ex) -> {
+      if (ex != null) {
+        // Without its state the source's entries would be emitted again after a restart or takeover.
+        LOG.error("Could not store the state of source {}", name, ex);
+      }
+    });
   }
 
   @Override

@@ -35,6 +35,7 @@ final class StageCycle {
       AtomicInteger answered304) throws InterruptedException {
     try (LocalKafka kafka = LocalKafka.start()) {
       kafka.createTopics(3);
+      AtomicInteger failedSeeds = new AtomicInteger();
       Properties props = new Properties();
       props.put("bootstrap.servers", kafka.bootstrapServers());
       // The state a previous run left behind: validators and seen ids, last polled an hour ago, so all are due.
@@ -45,9 +46,16 @@ final class StageCycle {
           FeedState due = new FeedState(s.schemaVersion(), s.source(), s.etag(), s.lastModified(), s.seen(),
               s.intervalMs(), 0, hourAgo);
           p.send(new ProducerRecord<>(Topics.FEED_STATE, s.source().getBytes(StandardCharsets.UTF_8),
-              Json.write(due)));
+              Json.write(due)), (md, e) -> {
+                if (e != null) {
+                  failedSeeds.incrementAndGet();
+                  LOG.warn("seeding the state of {} failed: {}", s.source(), e.toString());
+                }
+              });
         }
       }
+      LOG.info("seeded {} states ({} failed); {} records in {}", states.length, failedSeeds.get(),
+          countRecords(kafka.admin(), Topics.FEED_STATE), Topics.FEED_STATE);
       FeedsApp.publishSources(props, sources);
       answered200.set(0);
       answered304.set(0);
@@ -71,6 +79,27 @@ final class StageCycle {
       } finally {
         poller.close();
       }
+    }
+  }
+
+  private static long countRecords(org.apache.kafka.clients.admin.Admin admin, String topic) {
+    try {
+      var desc = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> req =
+          new java.util.HashMap<>();
+      desc.partitions().forEach(pi -> req.put(new org.apache.kafka.common.TopicPartition(topic, pi.partition()),
+          org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      long sum = 0;
+      for (var info : admin.listOffsets(req).all().get().values()) {
+        sum += info.offset();
+      }
+      return sum;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.warn("cannot count the records of {}: {}", topic, e.toString());
+      return -1;
     }
   }
 }
