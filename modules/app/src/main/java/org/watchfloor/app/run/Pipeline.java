@@ -119,6 +119,7 @@ public final class Pipeline implements AutoCloseable {
     if (options.demo()) {
       // The demo site is one loopback host: a short per-host delay keeps the demo within seconds.
       settings = settings.with("pages.host.delay", settings.get("pages.demo.host.delay", "50ms"));
+      settings = settings.with("feeds.startup.jitter", "0ms");
     }
     StageContext ctx = new StageContext(settings, bootstrapServers, elasticsearchUrl, registry);
     List<Source> extra = sample == null ? List.of() : DemoSources.of(sample);
