@@ -96,8 +96,7 @@ class AlertingKillIT {
             }
           }
         }
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
-            .until(() -> receiver.uniqueKeys() >= total);
+        Faults.waitUntil(Duration.ofSeconds(180), () -> receiver.uniqueKeys() >= total);
         // anything more would be a duplicate: give redeliveries time to show up
         await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
         own.close();

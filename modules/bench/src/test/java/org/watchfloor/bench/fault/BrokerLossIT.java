@@ -1,7 +1,6 @@
 package org.watchfloor.bench.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,7 +64,7 @@ class BrokerLossIT {
       }
       assertThat(cluster.isRunning(victim)).isFalse();
       try (KafkaConsumer<byte[], byte[]> reader = Faults.committedReader(cluster.bootstrapServers(), TOPIC)) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        Faults.waitUntil(Duration.ofSeconds(120), () -> {
           Faults.drain(reader, run, seen);
           return seen.keySet().containsAll(acknowledged);
         });

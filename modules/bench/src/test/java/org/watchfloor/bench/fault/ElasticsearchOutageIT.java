@@ -106,8 +106,7 @@ class ElasticsearchOutageIT {
       }
       producer.flush();
       long n = unique.get();
-      await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
-          .until(() -> count(client, run) >= n);
+      Faults.waitUntil(Duration.ofSeconds(240), () -> count(client, run) >= n);
       // anything beyond would be a duplicate document: give late writes a moment
       await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
       long indexed = count(client, run);
@@ -117,9 +116,11 @@ class ElasticsearchOutageIT {
       assertThat(v.duplicated()).isZero();
       assertThat(resent).isPositive();
     } finally {
-      enricher.close();
-      indexer.close();
-      EsClients.close(client);
+      Faults.closeWithin(enricher, Duration.ofSeconds(60));
+      boolean indexerClosed = Faults.closeWithin(indexer, Duration.ofSeconds(60));
+      if (indexerClosed) {
+        EsClients.close(client);
+      }
     }
   }
 

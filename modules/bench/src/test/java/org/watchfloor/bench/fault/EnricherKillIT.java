@@ -81,7 +81,7 @@ class EnricherKillIT {
           }
         }
         producer.flush();
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        Faults.waitUntil(Duration.ofSeconds(180), () -> {
           Faults.drain(reader, run, seen);
           return seen.size() >= total;
         });

@@ -114,6 +114,52 @@ final class Faults {
     }
   }
 
+  /**
+   * Polls {@code condition} until it holds or {@code timeout} passes; unlike Awaitility it returns instead of
+   * throwing, so that a scenario that times out still prints its verdict line with the counts it reached.
+   */
+  static boolean waitUntil(Duration timeout, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Boolean.TRUE.equals(condition.call())) {
+        return true;
+      }
+      java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+    }
+    LOG.warn("Condition not met within {}", timeout);
+    return Boolean.TRUE.equals(condition.call());
+  }
+
+  /**
+   * Closes a stage on a daemon thread and gives up after {@code timeout}, so that a stage stuck in close (the
+   * indexer's BulkIngester can deadlock after an Elasticsearch outage) fails the scenario instead of hanging the build.
+   */
+  static boolean closeWithin(AutoCloseable stage, Duration timeout) throws InterruptedException {
+    Thread t = new Thread(() -> {
+      try {
+        stage.close();
+      } catch (Exception e) {
+        LOG.warn("Stage did not close cleanly", e);
+      }
+    }, "fault-close");
+    t.setDaemon(true);
+    t.start();
+    t.join(timeout.toMillis());
+    if (t.isAlive()) {
+      LOG.error("Stage still closing after {}; left behind. Its threads:\n{}", timeout, stackOf(t));
+      return false;
+    }
+    return true;
+  }
+
+  private static String stackOf(Thread t) {
+    StringBuilder sb = new StringBuilder();
+    for (StackTraceElement e : t.getStackTrace()) {
+      sb.append("  at ").append(e).append('\n');
+    }
+    return sb.toString();
+  }
+
   static Map<String, Integer> newCounts() {
     return new java.util.concurrent.ConcurrentHashMap<>(new HashMap<>());
   }

@@ -1,7 +1,6 @@
 package org.watchfloor.bench.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +87,7 @@ class PoisonRecordsIT {
         send(producer, articles.article(i++));
       }
       producer.flush();
-      await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      Faults.waitUntil(Duration.ofSeconds(180), () -> {
         Faults.drain(out, run + "-good", enriched);
         for (ConsumerRecord<byte[], byte[]> r : dlq.poll(Duration.ofMillis(100))) {
           String key = Faults.key(r);

@@ -72,7 +72,7 @@ class StageRestartIT {
 
       List<Stage> first = start(ctx, sources);
       try {
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        Faults.waitUntil(Duration.ofSeconds(240), () -> {
           drainSite(rawReader, site, raw, false);
           drainSite(enrichedReader, site, enriched, true);
           return enriched.size() >= articles;
