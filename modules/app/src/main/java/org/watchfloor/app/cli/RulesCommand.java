@@ -94,14 +94,7 @@ public final class RulesCommand implements Runnable {
         description = "Replay the articles fetched in the last DURATION (default: ${DEFAULT-VALUE}).")
     String since;
 
-    @Option(names = "--elasticsearch", paramLabel = "URL",
-        description = "Elasticsearch URL. Default: elasticsearch.url from watchfloor.yaml "
-            + "(or WATCHFLOOR_ELASTICSEARCH_URL), else http://127.0.0.1:9200.")
-    String elasticsearch;
-
-    @Option(names = "--config", paramLabel = "DIR",
-        description = "Config folder holding watchfloor.yaml (Elasticsearch URL and credentials).")
-    Path config;
+    @picocli.CommandLine.Mixin ElasticsearchOptions es;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "200",
         description = "Print at most N alerts (default: ${DEFAULT-VALUE}); the counts cover all of them.")
@@ -111,8 +104,8 @@ public final class RulesCommand implements Runnable {
     public Integer call() throws Exception {
       RuleSet set = RuleLoader.withSystemEnv().load(file);
       int problems = report(set, spec.commandLine().getErr());
-      Settings settings = Settings.load(config != null ? config : ServiceOptions.defaultConfigDir());
-      String url = elasticsearch != null ? elasticsearch : settings.get("elasticsearch.url", "http://127.0.0.1:9200");
+      Settings settings = es.settings();
+      String url = es.url() != null ? es.url() : settings.get("elasticsearch.url", "http://127.0.0.1:9200");
       Instant now = Instant.now();
       Instant from = now.minus(Durations.parse(since));
       RuleReplay replay = new RuleReplay(RuleEngine.of(set));

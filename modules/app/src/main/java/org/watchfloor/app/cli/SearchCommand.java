@@ -1,7 +1,6 @@
 package org.watchfloor.app.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,27 +64,20 @@ public final class SearchCommand implements Callable<Integer> {
       description = "Table width in characters. Default: $COLUMNS, else 140.")
   Integer width;
 
-  @Option(names = "--elasticsearch", paramLabel = "URL",
-      description = "Elasticsearch URL. Default: elasticsearch.url from watchfloor.yaml "
-          + "(or WATCHFLOOR_ELASTICSEARCH_URL), else http://127.0.0.1:9200.")
-  String elasticsearch;
-
-  @Option(names = "--config", paramLabel = "DIR",
-      description = "Config folder holding watchfloor.yaml (Elasticsearch URL and credentials).")
-  Path config;
+  @picocli.CommandLine.Mixin ElasticsearchOptions es;
 
   @Override
   public Integer call() throws Exception {
     Duration window = since == null ? null : Durations.parse(since);
     SearchQuery query = new SearchQuery(text, actors, topics, level, window, limit);
-    Settings settings = Settings.load(config != null ? config : ServiceOptions.defaultConfigDir());
-    ElasticsearchClient client = EsClients.create(settings, elasticsearch);
+    Settings settings = es.settings();
+    ElasticsearchClient client = EsClients.create(settings, es.url());
     try {
       List<ArticleHit> hits;
       try {
         hits = new ArticleSearch(client).search(query);
       } catch (java.io.IOException e) {
-        spec.commandLine().getErr().println("cannot search Elasticsearch at " + EsClients.url(settings, elasticsearch)
+        spec.commandLine().getErr().println("cannot search Elasticsearch at " + EsClients.url(settings, es.url())
             + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         return 2;
       }

@@ -1,7 +1,6 @@
 package org.watchfloor.app.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,14 +46,7 @@ public final class TrendsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the buckets as a JSON array, for scripts.")
   boolean json;
 
-  @Option(names = "--elasticsearch", paramLabel = "URL",
-      description = "Elasticsearch URL. Default: elasticsearch.url from watchfloor.yaml "
-          + "(or WATCHFLOOR_ELASTICSEARCH_URL), else http://127.0.0.1:9200.")
-  String elasticsearch;
-
-  @Option(names = "--config", paramLabel = "DIR",
-      description = "Config folder holding watchfloor.yaml (Elasticsearch URL and credentials).")
-  Path config;
+  @picocli.CommandLine.Mixin ElasticsearchOptions es;
 
   @Override
   public Integer call() throws Exception {
@@ -62,14 +54,14 @@ public final class TrendsCommand implements Callable<Integer> {
     TrendInterval bucket = interval == null
         ? (window.compareTo(Duration.ofDays(2)) <= 0 ? TrendInterval.HOUR : TrendInterval.DAY)
         : parseInterval(interval);
-    Settings settings = Settings.load(config != null ? config : ServiceOptions.defaultConfigDir());
-    ElasticsearchClient client = EsClients.create(settings, elasticsearch);
+    Settings settings = es.settings();
+    ElasticsearchClient client = EsClients.create(settings, es.url());
     try {
       List<TrendPoint> points;
       try {
         points = new Trends(client).trend(actor, window, bucket, Instant.now());
       } catch (java.io.IOException e) {
-        spec.commandLine().getErr().println("cannot query Elasticsearch at " + EsClients.url(settings, elasticsearch)
+        spec.commandLine().getErr().println("cannot query Elasticsearch at " + EsClients.url(settings, es.url())
             + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         return 2;
       }
