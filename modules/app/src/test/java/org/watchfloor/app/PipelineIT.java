@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +35,50 @@ class PipelineIT {
   private static Pipeline pipeline;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private static HttpServer receiver;
+  private static final List<String> WEBHOOK_BODIES = new CopyOnWriteArrayList<>();
+  private static final List<String> IDEMPOTENCY_KEYS = new CopyOnWriteArrayList<>();
+  private static final List<String> SIGNATURES = new CopyOnWriteArrayList<>();
+  private static Path configDir;
+
+  /** A copy of config/ whose alert rules send every article naming North Korea to a webhook on loopback. */
+  private static Path configWithWebhook() throws IOException {
+    receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      WEBHOOK_BODIES.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      IDEMPOTENCY_KEYS.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+      SIGNATURES.add(exchange.getRequestHeaders().getFirst("X-Watchfloor-Signature"));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    Path dir = Files.createTempDirectory("watchfloor-it-config-");
+    configDir = dir;
+    try (var files = Files.list(Path.of("../../config"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(dir.resolve("alert-rules.yaml"), """
+        channels:
+          desk-webhook:
+            type: webhook
+            url: http://127.0.0.1:%d/hook
+            secret: it-secret
+        rules:
+          - id: prk-any
+            name: Any article naming North Korea
+            type: match
+            filter:
+              actors: [PRK]
+            channels: [desk-webhook]
+        """.formatted(receiver.getAddress().getPort()));
+    return dir;
+  }
+
   @BeforeAll
-  static void startPipeline() {
-    Settings settings = Settings.load(Path.of("../../config"))
+  static void startPipeline() throws IOException {
+    Settings settings = Settings.load(configWithWebhook())
         .with("feeds.sources.enabled", "false")
         .with("enricher.state.dir", System.getProperty("java.io.tmpdir") + "/watchfloor-it-" + ProcessHandle.current().pid());
     pipeline = Pipeline.start(new Pipeline.Options(settings, null, null, true));
@@ -40,6 +88,35 @@ class PipelineIT {
   static void stopPipeline() {
     if (pipeline != null) {
       pipeline.close();
+    }
+    if (receiver != null) {
+      receiver.stop(0);
+    }
+    if (configDir != null) {
+      try (var files = Files.walk(configDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static String hmac(String body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec("it-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aWebhookRuleInTheConfigFolderDeliversEachAlertOnceWhileThePipelineRuns() throws Exception {
+    long naming = pipeline.sample().articles().stream().filter(a -> a.actors().contains("PRK")).count();
+    assertThat(naming).isGreaterThanOrEqualTo(3);
+    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(() -> assertThat(IDEMPOTENCY_KEYS).hasSizeGreaterThanOrEqualTo(3));
+    assertThat(IDEMPOTENCY_KEYS).doesNotHaveDuplicates().doesNotContainNull();
+    assertThat(WEBHOOK_BODIES).allSatisfy(body -> assertThat(body).contains("prk-any", "PRK"));
+    for (int i = 0; i < WEBHOOK_BODIES.size(); i++) {
+      assertThat(SIGNATURES.get(i)).as("signature of delivery %d", i).isEqualTo(hmac(WEBHOOK_BODIES.get(i)));
     }
   }
 
