@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -19,7 +18,6 @@ import org.watchfloor.alerting.notify.DeliveryWorker;
 import org.watchfloor.alerting.notify.RetryPolicy;
 import org.watchfloor.alerting.rules.RuleLoader;
 import org.watchfloor.alerting.rules.RuleSet;
-import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.model.stage.Stage;
 import org.watchfloor.model.stage.StageContext;
@@ -119,11 +117,6 @@ public final class AlertingApp {
 
     @Override
     public synchronized void start() {
-      Settings s = ctx.settings();
-      try (Admin admin = Admin.create(ctx.kafkaProperties())) {
-        TopicSetup.ensure(admin, s.getInt("pipeline.partitions", 3), (short) s.getInt("pipeline.replication.factor",
-            1));
-      }
       streams = new KafkaStreams(topology, props);
       streams.setUncaughtExceptionHandler(e -> {
         LOG.error("Alerting stream thread failed; replacing it", e);

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,7 +18,6 @@ import org.watchfloor.classify.Classifiers;
 import org.watchfloor.enricher.deadletter.DeadLetterProcessingHandler;
 import org.watchfloor.enricher.deadletter.DeadLetterProductionHandler;
 import org.watchfloor.model.EnrichedArticle;
-import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.model.stage.Metrics;
@@ -32,7 +30,7 @@ import org.watchfloor.model.stage.StageContext;
  *
  * <p>Settings: {@code enricher.application.id} (default {@value #DEFAULT_APPLICATION_ID}), {@code enricher.state.dir}
  * (default {@value #DEFAULT_STATE_DIR}), {@code enricher.commit.interval} (100ms), {@code enricher.threads} (1),
- * {@code pipeline.partitions} (3) and {@code pipeline.replication.factor} (1), the {@link EnrichmentOptions} keys, and
+ * {@code pipeline.replication.factor} (1) for its internal topics, the {@link EnrichmentOptions} keys, and
  * any {@code kafka.*} client property.
  */
 public final class EnricherApp {
@@ -126,11 +124,6 @@ public final class EnricherApp {
     public synchronized void start() {
       if (streams != null) {
         throw new IllegalStateException("enricher already started");
-      }
-      Settings s = ctx.settings();
-      try (Admin admin = Admin.create(ctx.kafkaProperties())) {
-        TopicSetup.ensure(admin, s.getInt("pipeline.partitions", 3),
-            (short) s.getInt("pipeline.replication.factor", 1));
       }
       KafkaStreams started = new KafkaStreams(topology, props);
       started.setUncaughtExceptionHandler(e -> {

@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -24,7 +23,6 @@ import org.watchfloor.feeds.poll.SourcePoller;
 import org.watchfloor.feeds.source.Source;
 import org.watchfloor.feeds.source.SourcesConfig;
 import org.watchfloor.model.Json;
-import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.model.stage.Stage;
@@ -72,9 +70,7 @@ public final class FeedsApp {
     FeedPoller poller = new FeedPoller(ctx.kafkaProperties(), new SourcePoller(new SafeHttpFetcher(limits)),
         ctx.metrics(), options);
     boolean publish = s.getBoolean("feeds.publish.sources", true);
-    int partitions = s.getInt("pipeline.partitions", 3);
-    short replication = (short) s.getInt("pipeline.replication.factor", 1);
-    return new FeedsStage(ctx.kafkaProperties(), new ArrayList<>(byName.values()), publish, partitions, replication,
+    return new FeedsStage(ctx.kafkaProperties(), new ArrayList<>(byName.values()), publish,
         poller);
   }
 
@@ -122,17 +118,12 @@ public final class FeedsApp {
     private final Properties kafka;
     private final List<Source> sources;
     private final boolean publish;
-    private final int partitions;
-    private final short replication;
     private final FeedPoller poller;
 
-    FeedsStage(Properties kafka, List<Source> sources, boolean publish, int partitions, short replication,
-        FeedPoller poller) {
+    FeedsStage(Properties kafka, List<Source> sources, boolean publish, FeedPoller poller) {
       this.kafka = kafka;
       this.sources = List.copyOf(sources);
       this.publish = publish;
-      this.partitions = partitions;
-      this.replication = replication;
       this.poller = poller;
     }
 
@@ -143,9 +134,6 @@ public final class FeedsApp {
 
     @Override
     public void start() {
-      try (Admin admin = Admin.create(kafka)) {
-        TopicSetup.ensure(admin, partitions, replication);
-      }
       if (publish) {
         publishSources(kafka, sources);
         LOG.info("Published {} sources to {}", sources.size(), Topics.SOURCES);

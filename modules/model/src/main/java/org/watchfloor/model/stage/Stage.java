@@ -1,6 +1,9 @@
 package org.watchfloor.model.stage;
 
-/** A running pipeline stage: started once, closed once, safe to close from a shutdown hook. */
+/**
+ * A running pipeline stage: started once, closed once, safe to close from a shutdown hook. Stages expect the
+ * pipeline's topics to exist: the launcher creates them ({@link org.watchfloor.model.TopicSetup}) before any stage.
+ */
 public interface Stage extends AutoCloseable {
   String name();
 
