@@ -1,6 +1,7 @@
 package org.watchfloor.indexer.ingest;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -18,6 +19,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -56,6 +59,11 @@ public final class TopicIndexer implements Runnable {
   private final Consumer<byte[], byte[]> consumer;
   private final Producer<byte[], byte[]> deadLetters;
   private final BulkIngester<CompletableFuture<BulkOutcome>> ingester;
+  private final ExecutorService completions = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "indexer-bulk-completions");
+    t.setDaemon(true);
+    return t;
+  });
   private final Options options;
   private final MeterRegistry metrics;
   private final Counter deadLettered;
@@ -70,7 +78,9 @@ public final class TopicIndexer implements Runnable {
     this.options = Objects.requireNonNull(options, "options");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.deadLettered = metrics.counter(Metrics.DEAD_LETTERS, "stage", STAGE);
-    this.ingester = BulkIngester.of(b -> b.client(client)
+    ElasticsearchAsyncClient async = new ElasticsearchAsyncClient(
+        new HandOffTransport(client._transport(), completions), client._transportOptions());
+    this.ingester = BulkIngester.of(b -> b.client(async)
         .maxOperations(options.bulkActions())
         .maxSize(options.bulkBytes())
         .maxConcurrentRequests(options.concurrentRequests())
@@ -101,6 +111,7 @@ public final class TopicIndexer implements Runnable {
       LOG.info("Indexer interrupted; uncommitted records will be read again");
     } finally {
       ingester.close();
+      completions.shutdown();
     }
   }
 
