@@ -6,8 +6,10 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Locale;
 
 /**
- * Identifies the language of a text with Lingua in low-accuracy mode over a fixed set of news languages. The detector
- * and its models are built once, on first use, and shared: Lingua's detector is thread-safe.
+ * Identifies the language of a text with Lingua in low-accuracy mode over a fixed set of news languages. Plainly
+ * English text is recognised first by its function words ({@link EnglishMarkers}), which costs a few microseconds
+ * instead of Lingua's few hundred; everything else goes to Lingua. The detector and its models are built once, on
+ * first use, and shared: Lingua's detector is thread-safe.
  */
 public final class LanguageIdentifier {
   /** The code reported when the language cannot be told. */
@@ -55,6 +57,14 @@ public final class LanguageIdentifier {
     if (text == null || text.isBlank()) {
       return UNDETERMINED;
     }
+    if (EnglishMarkers.isEnglish(text)) {
+      return "en";
+    }
+    return detect(text);
+  }
+
+  /** Lingua alone, on the text's first {@link #SAMPLE_CHARS} characters. */
+  static String detect(String text) {
     String sample = text.length() > SAMPLE_CHARS ? text.substring(0, cut(text, SAMPLE_CHARS)) : text;
     Language language = Holder.DETECTOR.detectLanguageOf(sample);
     if (language == Language.UNKNOWN) {
