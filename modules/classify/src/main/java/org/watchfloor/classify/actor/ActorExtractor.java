@@ -267,26 +267,33 @@ public final class ActorExtractor {
     if (alias.capitalised() && !t.has(from, Tokens.CAP) && !t.has(from, Tokens.DIGITS)) {
       return false;
     }
-    boolean nextInSentence = to + 1 < t.size() && t.sentence(to + 1) == t.sentence(to) && !t.has(to, Tokens.POSSESSIVE);
-    boolean prevName = sameSentencePrev && adjacent(t, from - 1) && t.has(from - 1, Tokens.CAP) && !t.has(from - 1, Tokens.UPPER)
-        && !SENTENCE_OPENERS.contains(t.norm(from - 1)) && !titles.contains(t.norm(from - 1))
-        && !roleWords.contains(t.norm(from - 1)) && !t.has(from - 1, Tokens.POSSESSIVE);
     switch (alias.kind()) {
       case SHORT:
         if (!lastSeen.containsKey(actor.id())) {
           return false;
         }
-        return !(nextInSentence && t.has(to + 1, Tokens.CAP));
+        return !(nextInSentence(t, to) && t.has(to + 1, Tokens.CAP));
       case METONYM:
-        return !prevName;
+        return !prevName(t, from, sameSentencePrev);
       default:
         if (actor.personName()) {
-          boolean nextName = nextInSentence && adjacent(t, to) && t.has(to + 1, Tokens.CAP)
+          boolean nextName = nextInSentence(t, to) && adjacent(t, to) && t.has(to + 1, Tokens.CAP)
               && !t.has(to + 1, Tokens.UPPER) && !titles.contains(t.norm(to + 1));
-          return !prevName && !nextName;
+          return !prevName(t, from, sameSentencePrev) && !nextName;
         }
         return true;
     }
+  }
+
+  private static boolean nextInSentence(Tokens t, int to) {
+    return to + 1 < t.size() && t.sentence(to + 1) == t.sentence(to) && !t.has(to, Tokens.POSSESSIVE);
+  }
+
+  /** The word before is part of a longer name ("Jordan" in "Michael Jordan"); computed only for aliases that ask. */
+  private boolean prevName(Tokens t, int from, boolean sameSentencePrev) {
+    return sameSentencePrev && adjacent(t, from - 1) && t.has(from - 1, Tokens.CAP) && !t.has(from - 1, Tokens.UPPER)
+        && !SENTENCE_OPENERS.contains(t.norm(from - 1)) && !titles.contains(t.norm(from - 1))
+        && !roleWords.contains(t.norm(from - 1)) && !t.has(from - 1, Tokens.POSSESSIVE);
   }
 
   /** A titled person the gazetteer does not know: "analyst Jane Roe", "Defense Secretary John Doe". */

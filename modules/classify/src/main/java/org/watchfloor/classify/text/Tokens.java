@@ -35,6 +35,7 @@ public final class Tokens {
   private int[] flags;
   private int[] sentence;
   private int sentences;
+  private char[] buffer = new char[32];
 
   private Tokens(String text, int capacity) {
     this.text = text;
@@ -59,7 +60,7 @@ public final class Tokens {
     int sent = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c)) {
+      if (!letterOrDigit(c)) {
         if (c == '\n' && size > 0 && sentence[size - 1] == sent) {
           flags[size - 1] |= SENTENCE_END;
           sent++;
@@ -72,12 +73,12 @@ public final class Tokens {
       // dotted abbreviation: U.S., U.N., E.U.
       int j = i;
       int letters = 0;
-      while (j + 1 < n && Character.isUpperCase(s.charAt(j)) && s.charAt(j + 1) == '.') {
+      while (j + 1 < n && upperCase(s.charAt(j)) && s.charAt(j + 1) == '.') {
         j += 2;
         letters++;
       }
       String normalised;
-      if (letters >= 2 && (j >= n || !Character.isLetterOrDigit(s.charAt(j)))) {
+      if (letters >= 2 && (j >= n || !letterOrDigit(s.charAt(j)))) {
         StringBuilder sb = new StringBuilder(letters);
         for (int k = begin; k < j; k += 2) {
           sb.append(Character.toLowerCase(s.charAt(k)));
@@ -92,9 +93,31 @@ public final class Tokens {
       boolean allUpper = true;
       boolean allDigits = true;
       int upperLetters = 0;
+      // lower-case ASCII letters, digits and apostrophes only: the token is its own normal form
+      boolean plain = true;
       while (i < n) {
         char d = s.charAt(i);
-        if (Character.isLetterOrDigit(d)) {
+        if (d < 0x80) {
+          if (d >= 'a' && d <= 'z') {
+            allDigits = false;
+            allUpper = false;
+            i++;
+            continue;
+          }
+          if (d >= 'A' && d <= 'Z') {
+            allDigits = false;
+            upperLetters++;
+            plain = false;
+            i++;
+            continue;
+          }
+          if (d >= '0' && d <= '9') {
+            i++;
+            continue;
+          }
+        }
+        if (d >= 0x80 && Character.isLetterOrDigit(d)) {
+          plain = false;
           if (Character.isLetter(d)) {
             allDigits = false;
             if (Character.isUpperCase(d)) {
@@ -115,6 +138,9 @@ public final class Tokens {
           if ((e == 't' || e == 'T') && endsAfter && i - 1 > begin && (s.charAt(i - 1) == 'n' || s.charAt(i - 1) == 'N')) {
             break;
           }
+          if (d != '\'') {
+            plain = false;
+          }
           i++;
         } else {
           break;
@@ -126,7 +152,7 @@ public final class Tokens {
         negation = true;
         stop--; // drop the n of n't
       }
-      if (Character.isUpperCase(s.charAt(begin))) {
+      if (upperCase(s.charAt(begin))) {
         f |= CAP;
       }
       if (allUpper && upperLetters >= 2) {
@@ -135,7 +161,7 @@ public final class Tokens {
       if (allDigits) {
         f |= DIGITS;
       }
-      normalised = normalise(s, begin, stop);
+      normalised = plain ? s.substring(begin, stop) : normalise(s, begin, stop);
       if (stop > begin) {
         add(begin, stop, normalised, f, sent);
       }
@@ -158,7 +184,7 @@ public final class Tokens {
         }
         boolean boundary = m >= n || Character.isWhitespace(s.charAt(m));
         String last = norm[size - 1];
-        boolean abbreviation = p == '.' && (ABBREVIATIONS.contains(last) || (stop - begin == 1 && Character.isUpperCase(s.charAt(begin))));
+        boolean abbreviation = p == '.' && (ABBREVIATIONS.contains(last) || (stop - begin == 1 && upperCase(s.charAt(begin))));
         if (boundary && !abbreviation) {
           flags[size - 1] |= SENTENCE_END;
           sent++;
@@ -172,17 +198,36 @@ public final class Tokens {
     sentences = sent;
   }
 
-  private static String normalise(String s, int from, int to) {
-    boolean plain = true;
+  private static boolean letterOrDigit(char c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  private static boolean upperCase(char c) {
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+  }
+
+  /** Lower case and folded; an ASCII word is lower-cased in one copy, anything else by the JDK and {@link Folding}. */
+  private String normalise(String s, int from, int to) {
+    int len = to - from;
+    boolean ascii = true;
     for (int k = from; k < to; k++) {
-      char c = s.charAt(k);
-      if (Character.isUpperCase(c) || c == '\u2019' || c > 0x7f) {
-        plain = false;
+      if (s.charAt(k) >= 0x80) {
+        ascii = false;
         break;
       }
     }
-    if (plain) {
-      return s.substring(from, to);
+    if (ascii) {
+      if (buffer.length < len) {
+        buffer = new char[Math.max(len, 2 * buffer.length)];
+      }
+      for (int k = 0; k < len; k++) {
+        char c = s.charAt(from + k);
+        buffer[k] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      }
+      return new String(buffer, 0, len);
     }
     String lower = s.substring(from, to).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     return Folding.fold(lower);
