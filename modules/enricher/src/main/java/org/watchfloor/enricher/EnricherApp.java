@@ -17,7 +17,6 @@ import org.watchfloor.classify.Classifier;
 import org.watchfloor.classify.Classifiers;
 import org.watchfloor.enricher.deadletter.DeadLetterProcessingHandler;
 import org.watchfloor.enricher.deadletter.DeadLetterProductionHandler;
-import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.model.stage.Metrics;
@@ -91,7 +90,7 @@ public final class EnricherApp {
         .description("Records sent to the dead-letter topic").register(registry);
     return new EnrichmentListener() {
       @Override
-      public void enriched(EnrichedArticle article) {
+      public void enriched(String articleId, String storyId, String duplicateOf) {
         enriched.increment();
       }
 

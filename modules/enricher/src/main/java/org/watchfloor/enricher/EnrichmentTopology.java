@@ -15,14 +15,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.watchfloor.classify.Classification;
 import org.watchfloor.classify.Classifier;
+import org.watchfloor.enricher.story.Classified;
 import org.watchfloor.enricher.story.StoryCandidate;
 import org.watchfloor.enricher.story.StoryGrouper;
 import org.watchfloor.enricher.trend.Tally;
 import org.watchfloor.enricher.trend.TrendAggregator;
 import org.watchfloor.model.Aggregate;
-import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.JsonSerde;
 import org.watchfloor.model.Topics;
 
@@ -38,7 +37,9 @@ import org.watchfloor.model.Topics;
  * </pre>
  *
  * Story grouping must see every article, so the classified stream goes through a single-partition repartition topic;
- * the expensive part, classification, still runs on every input partition. No configuration, no I/O.
+ * the expensive parts, classification and writing the enriched JSON, still run on every input partition. What crosses
+ * that topic is a {@link Classified}: the JSON, written once, and the few fields grouping and trends read, so the
+ * single story task parses no JSON. No configuration, no I/O.
  */
 public final class EnrichmentTopology {
   public static final String DEDUPE_STORE = "enricher-seen-ids";
@@ -47,7 +48,6 @@ public final class EnrichmentTopology {
   /** Name of the internal single-partition topic feeding story grouping. */
   public static final String STORIES_REPARTITION = "enricher-stories";
 
-  private static final Serde<EnrichedArticle> ENRICHED_SERDE = JsonSerde.of(EnrichedArticle.class);
   private static final Serde<Aggregate> AGGREGATE_SERDE = JsonSerde.of(Aggregate.class);
 
   private EnrichmentTopology() {}
@@ -80,18 +80,19 @@ public final class EnrichmentTopology {
         .process(() -> new DeadLetterProcessor(options.listener()), Named.as("dead-letter"))
         .to(Topics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
 
-    KStream<String, EnrichedArticle> grouped = classified.get("classification-ok")
-        .mapValues(work -> toEnriched(work, options), Named.as("to-enriched"))
-        .repartition(Repartitioned.<String, EnrichedArticle>as(STORIES_REPARTITION)
+    KStream<String, Classified> grouped = classified.get("classification-ok")
+        .processValues(() -> new ToClassified(options), Named.as("to-enriched"))
+        .repartition(Repartitioned.<String, Classified>as(STORIES_REPARTITION)
             .withKeySerde(Serdes.String())
-            .withValueSerde(ENRICHED_SERDE)
+            .withValueSerde(Classified.SERDE)
             .withNumberOfPartitions(1))
         .process(() -> new StoryGrouper(STORY_STORE, options.storyWindow(), options.maxHammingDistance()),
             Named.as("group-stories"), STORY_STORE);
 
     grouped
-        .peek((id, article) -> options.listener().enriched(article), Named.as("count-enriched"))
-        .to(Topics.ENRICHED, Produced.with(Serdes.String(), ENRICHED_SERDE).withName("enriched"));
+        .peek((id, c) -> options.listener().enriched(c.id(), c.storyId(), c.duplicateOf()), Named.as("count-enriched"))
+        .mapValues(Classified::enrichedJson, Named.as("add-story"))
+        .to(Topics.ENRICHED, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched"));
 
     grouped
         .process(() -> new TrendAggregator(TREND_STORE, options.aggregateWindow(), options.aggregateRetention(),
@@ -100,13 +101,6 @@ public final class EnrichmentTopology {
         .to(Topics.AGGREGATES, Produced.with(Serdes.String(), AGGREGATE_SERDE).withName("aggregates"));
 
     return builder.build();
-  }
-
-  private static EnrichedArticle toEnriched(Work work, EnrichmentOptions options) {
-    Classification c = work.classification();
-    // story_id and duplicate_of are set by story grouping, once every earlier copy is known
-    return new EnrichedArticle(EnrichedArticle.VERSION, work.article(), c.language(), c.actors(), c.topics(),
-        c.tension(), c.dyads(), c.fingerprint(), null, null, options.clock().instant());
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> valueSerde) {

@@ -54,7 +54,7 @@ class EnrichmentTopologyTest {
   void startDriver() {
     EnrichmentListener listener = new EnrichmentListener() {
       @Override
-      public void enriched(EnrichedArticle article) {
+      public void enriched(String articleId, String storyId, String duplicateOf) {
         enrichedCount.incrementAndGet();
       }
 

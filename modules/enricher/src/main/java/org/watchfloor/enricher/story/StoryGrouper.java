@@ -13,8 +13,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.enricher.EventTime;
-import org.watchfloor.model.EnrichedArticle;
 
 /**
  * Marks near-duplicates: an article whose SimHash lies within the distance of an earlier article's, published
@@ -25,7 +23,7 @@ import org.watchfloor.model.EnrichedArticle;
  * Candidates older than twice the window are pruned when their band is written, and a periodic sweep drops bands
  * nobody has written to since.
  */
-public final class StoryGrouper implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
+public final class StoryGrouper implements Processor<String, Classified, String, Classified> {
   private static final Logger LOG = LoggerFactory.getLogger(StoryGrouper.class);
   /** A band shared by very many articles (boilerplate text) keeps only its most recent ones. */
   static final int MAX_CANDIDATES_PER_BAND = 16;
@@ -35,7 +33,7 @@ public final class StoryGrouper implements Processor<String, EnrichedArticle, St
   private final long windowMs;
   private final int maxDistance;
   private final FingerprintBands bands;
-  private ProcessorContext<String, EnrichedArticle> context;
+  private ProcessorContext<String, Classified> context;
   private KeyValueStore<String, List<StoryCandidate>> index;
   private long maxEventTime = Long.MIN_VALUE;
 
@@ -47,21 +45,21 @@ public final class StoryGrouper implements Processor<String, EnrichedArticle, St
   }
 
   @Override
-  public void init(ProcessorContext<String, EnrichedArticle> context) {
+  public void init(ProcessorContext<String, Classified> context) {
     this.context = context;
     this.index = context.getStateStore(storeName);
     context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
   }
 
   @Override
-  public void process(Record<String, EnrichedArticle> record) {
-    EnrichedArticle a = record.value();
+  public void process(Record<String, Classified> record) {
+    Classified a = record.value();
     long fp = a.fingerprint();
-    long t = EventTime.of(a.article(), record.timestamp());
+    long t = a.eventTime();
     maxEventTime = Math.max(maxEventTime, t);
     // no text, no fingerprint: such articles would all look alike
     if (fp == 0L) {
-      context.forward(record.withValue(withStory(a, a.id(), null)));
+      context.forward(record.withValue(a.withStory(a.id(), null)));
       return;
     }
     String[] keys = bands.keys(fp);
@@ -85,11 +83,11 @@ public final class StoryGrouper implements Processor<String, EnrichedArticle, St
         }
       }
     }
-    EnrichedArticle out;
+    Classified out;
     if (best == null) {
-      out = withStory(a, a.id(), null);
+      out = a.withStory(a.id(), null);
     } else {
-      out = withStory(a, best.storyId(), best.id());
+      out = a.withStory(best.storyId(), best.id());
       LOG.debug("Article {} is a copy of {} (distance {}), story {}", a.id(), best.id(), bestDistance, best.storyId());
     }
     StoryCandidate self = new StoryCandidate(a.id(), fp, out.storyId(), t);
@@ -129,10 +127,5 @@ public final class StoryGrouper implements Processor<String, EnrichedArticle, St
       }
     }
     stale.forEach(index::delete);
-  }
-
-  private static EnrichedArticle withStory(EnrichedArticle a, String storyId, String duplicateOf) {
-    return new EnrichedArticle(a.schemaVersion(), a.article(), a.language(), a.actors(), a.topics(), a.tension(),
-        a.dyads(), a.fingerprint(), storyId, duplicateOf, a.enrichedAt());
   }
 }

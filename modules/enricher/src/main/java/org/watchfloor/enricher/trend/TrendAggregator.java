@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.enricher.EventTime;
+import org.watchfloor.enricher.story.Classified;
 import org.watchfloor.model.ActorMention;
 import org.watchfloor.model.Aggregate;
 import org.watchfloor.model.Dyad;
@@ -30,7 +30,7 @@ import org.watchfloor.model.EnrichedArticle;
  * latest value, instead of once per article. The pending flag lives in the store, so an update committed just before
  * a crash is still emitted after the restart.
  */
-public final class TrendAggregator implements Processor<String, EnrichedArticle, String, Aggregate> {
+public final class TrendAggregator implements Processor<String, Classified, String, Aggregate> {
   private static final Logger LOG = LoggerFactory.getLogger(TrendAggregator.class);
 
   public static final String ACTOR = "actor";
@@ -70,9 +70,9 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
   }
 
   @Override
-  public void process(Record<String, EnrichedArticle> record) {
-    EnrichedArticle a = record.value();
-    long t = EventTime.of(a.article(), record.timestamp());
+  public void process(Record<String, Classified> record) {
+    Classified a = record.value();
+    long t = a.eventTime();
     maxEventTime = Math.max(maxEventTime, t);
     long start = t - Math.floorMod(t, windowMs);
     // a window swept away would restart at a wrong count of one
@@ -81,8 +81,8 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
           Instant.ofEpochMilli(t));
       return;
     }
-    double tension = a.tension() == null ? 0 : a.tension().score();
-    for (String key : keys(a)) {
+    double tension = a.tension();
+    for (String key : a.trendKeys()) {
       String storeKey = key + "|" + start;
       Tally tally = tallies.get(storeKey);
       tallies.put(storeKey, (tally == null ? Tally.EMPTY : tally).add(tension));
@@ -133,7 +133,7 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
   }
 
   /** The store keys an article counts toward: {@code actor|ID} and {@code dyad|SOURCE>TARGET}. */
-  static Set<String> keys(EnrichedArticle a) {
+  public static List<String> keys(EnrichedArticle a) {
     Set<String> keys = new LinkedHashSet<>();
     for (ActorMention m : a.actors()) {
       if (m.id() != null && !m.id().isBlank() && !m.id().startsWith("unresolved:")) {
@@ -145,7 +145,7 @@ public final class TrendAggregator implements Processor<String, EnrichedArticle,
         keys.add(DYAD + "|" + dyadKey(d));
       }
     }
-    return keys;
+    return List.copyOf(keys);
   }
 
   /** The key of a dyad in aggregates: {@code SOURCE>TARGET}, directed. */

@@ -79,6 +79,10 @@ public final class TopologyThroughputBench {
     Logger log = LoggerFactory.getLogger(TopologyThroughputBench.class);
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     Path configDir = Path.of(args.length > 1 ? args[1] : "config");
+    // exec:exec runs in the module's folder; a relative path may be meant from the repository root
+    if (!Files.exists(configDir) && !configDir.isAbsolute() && Files.isDirectory(Path.of("../..").resolve(configDir))) {
+      configDir = Path.of("../..").resolve(configDir).toAbsolutePath().normalize();
+    }
     Classifier classifier;
     String classifierName;
     if (configDir.toString().equals("constant")) {
@@ -98,6 +102,7 @@ public final class TopologyThroughputBench {
       long bytes = load(kafka.bootstrapServers(), n);
       log.info("Loaded {} raw articles, {} KB on average, into {} partitions; classifier: {}", n,
           String.format("%.1f", bytes / n / 1024.0), PARTITIONS, classifierName);
+      log.info("lz4 codec in this JVM: {}", lz4Implementation());
       log.info("Classifier alone, one thread, same articles: {} articles/s", fmt(classifierRate(classifier, n)));
       Rate[] pass = new Rate[ROUNDS];
       Rate[] enrich = new Rate[ROUNDS];
@@ -107,8 +112,8 @@ public final class TopologyThroughputBench {
         AtomicLong copies = new AtomicLong();
         EnrichmentOptions options = EnrichmentOptions.defaults().withListener(new EnrichmentListener() {
           @Override
-          public void enriched(EnrichedArticle article) {
-            if (article.duplicateOf() != null) {
+          public void enriched(String articleId, String storyId, String duplicateOf) {
+            if (duplicateOf != null) {
               copies.incrementAndGet();
             }
             enriched.incrementAndGet();
@@ -194,6 +199,15 @@ public final class TopologyThroughputBench {
         new TopicScore("military", 0.8, List.of("missile")));
     return t -> new Classification("en", actors, topics, tension, dyads,
         t.text().hashCode() * 0x9E3779B97F4A7C15L | 1);
+  }
+
+  /** Kafka compresses with lz4-java's fastest codec: the native one where it loads, else a slower pure-Java one. */
+  private static String lz4Implementation() {
+    try {
+      return String.valueOf(Class.forName("net.jpountz.lz4.LZ4Factory").getMethod("fastestInstance").invoke(null));
+    } catch (ReflectiveOperationException e) {
+      return "unknown (" + e + ")";
+    }
   }
 
   private static long processCpuNanos() {
