@@ -2,6 +2,8 @@ package org.watchfloor.classify;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,7 @@ import org.watchfloor.classify.actor.ActorsConfig;
 import org.watchfloor.classify.language.LanguageIdentifier;
 import org.watchfloor.classify.tension.TensionConfig;
 import org.watchfloor.classify.tension.TensionScorer;
+import org.watchfloor.classify.text.Lexicon;
 import org.watchfloor.classify.topic.TopicClassifier;
 import org.watchfloor.classify.topic.TopicsConfig;
 import org.watchfloor.model.config.ConfigException;
@@ -37,11 +40,55 @@ public final class Classifiers {
     Path actorsFile = configDir.resolve(ACTORS_FILE);
     Path topicsFile = configDir.resolve(TOPICS_FILE);
     Path tensionFile = configDir.resolve(TENSION_FILE);
-    ActorExtractor actors = ActorExtractor.of(YamlFiles.read(actorsFile, ActorsConfig.class), actorsFile.toString());
-    TopicClassifier topics = TopicClassifier.of(YamlFiles.read(topicsFile, TopicsConfig.class), topicsFile.toString());
-    TensionScorer tension = TensionScorer.of(YamlFiles.read(tensionFile, TensionConfig.class), tensionFile.toString());
-    LOG.info("Classifier loaded from {}: {} actors, {} topics", configDir, actors.actorCount(), topics.topicIds().size());
-    return new RuleClassifier(actors, topics, tension);
+    ActorsConfig actorsConfig = YamlFiles.read(actorsFile, ActorsConfig.class);
+    TopicsConfig topicsConfig = YamlFiles.read(topicsFile, TopicsConfig.class);
+    TensionConfig tensionConfig = YamlFiles.read(tensionFile, TensionConfig.class);
+    ActorExtractor actors = ActorExtractor.of(actorsConfig, actorsFile.toString());
+    TopicClassifier topics = TopicClassifier.of(topicsConfig, topicsFile.toString());
+    TensionScorer tension = TensionScorer.of(tensionConfig, tensionFile.toString());
+    Lexicon lexicon = Lexicon.of(vocabulary(actorsConfig, topicsConfig, tensionConfig));
+    LOG.info("Classifier loaded from {}: {} actors, {} topics, {} known words", configDir, actors.actorCount(),
+        topics.topicIds().size(), lexicon.size());
+    return new RuleClassifier(actors, topics, tension, lexicon);
+  }
+
+  /** Every phrase the configuration matches text against: what the tokenizer should not copy again and again. */
+  static List<String> vocabulary(ActorsConfig actors, TopicsConfig topics, TensionConfig tension) {
+    List<String> out = new ArrayList<>();
+    for (ActorsConfig.StateEntry s : actors.states()) {
+      out.add(s.name());
+      addAll(out, s.aliases(), s.abbreviations(), s.demonyms(), s.metonyms(), s.shortNames(), s.notAfter());
+    }
+    for (ActorsConfig.ActorEntry a : actors.actors()) {
+      out.add(a.name());
+      addAll(out, a.aliases(), a.abbreviations(), a.metonyms(), a.shortNames(), a.notAfter());
+    }
+    addAll(out, actors.titles(), actors.roleWords(), actors.notNames());
+    for (TopicsConfig.TopicEntry t : topics.topics()) {
+      if (t.terms() != null) {
+        out.addAll(t.terms().keySet());
+      }
+    }
+    if (tension.eventClasses() != null) {
+      for (TensionConfig.EventClass e : tension.eventClasses()) {
+        addAll(out, e.terms());
+      }
+    }
+    if (tension.modifiers() != null) {
+      for (TensionConfig.Modifier m : tension.modifiers()) {
+        addAll(out, m.terms());
+      }
+    }
+    return out;
+  }
+
+  @SafeVarargs
+  private static void addAll(List<String> out, List<String>... lists) {
+    for (List<String> l : lists) {
+      if (l != null) {
+        out.addAll(l);
+      }
+    }
   }
 
   /** Like {@link #load(Path)}, and loads the language models now rather than on the first article. */

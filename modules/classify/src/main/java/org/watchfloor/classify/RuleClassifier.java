@@ -8,6 +8,7 @@ import org.watchfloor.classify.fingerprint.SimHash;
 import org.watchfloor.classify.language.LanguageIdentifier;
 import org.watchfloor.classify.tension.TensionResult;
 import org.watchfloor.classify.tension.TensionScorer;
+import org.watchfloor.classify.text.Lexicon;
 import org.watchfloor.classify.text.Tokens;
 import org.watchfloor.classify.topic.TopicClassifier;
 import org.watchfloor.model.TopicScore;
@@ -20,11 +21,13 @@ public final class RuleClassifier implements Classifier {
   private final ActorExtractor actors;
   private final TopicClassifier topics;
   private final TensionScorer tension;
+  private final Lexicon lexicon;
 
-  RuleClassifier(ActorExtractor actors, TopicClassifier topics, TensionScorer tension) {
+  RuleClassifier(ActorExtractor actors, TopicClassifier topics, TensionScorer tension, Lexicon lexicon) {
     this.actors = Objects.requireNonNull(actors, "actors");
     this.topics = Objects.requireNonNull(topics, "topics");
     this.tension = Objects.requireNonNull(tension, "tension");
+    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
   }
 
   /** A classification with the scored events behind its tension, for {@code --explain} and evaluation. */
@@ -41,7 +44,7 @@ public final class RuleClassifier implements Classifier {
     String title = text.title().strip();
     String body = text.text();
     String all = title.isEmpty() ? body : title + "\n\n" + body;
-    Tokens tokens = Tokens.of(all);
+    Tokens tokens = Tokens.of(all, lexicon);
     int titleTokens = 0;
     while (titleTokens < tokens.size() && tokens.start(titleTokens) < title.length()) {
       titleTokens++;

@@ -27,6 +27,7 @@ public final class Tokens {
       "sen", "rep", "adm", "prof", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co");
 
   private final String text;
+  private final Lexicon lexicon;
   private int size;
   private int[] start;
   private int[] end;
@@ -37,18 +38,28 @@ public final class Tokens {
   private int sentences;
   private char[] buffer = new char[32];
 
-  private Tokens(String text, int capacity) {
+  private Tokens(String text, Lexicon lexicon, int capacity) {
     this.text = text;
+    this.lexicon = lexicon;
     start = new int[capacity];
     end = new int[capacity];
     norm = new String[capacity];
+    stem = new String[capacity];
     flags = new int[capacity];
     sentence = new int[capacity];
   }
 
   /** Tokenises a text; words split at spaces, punctuation and hyphens, possessives and dots folded into flags. */
   public static Tokens of(String text) {
-    Tokens t = new Tokens(text, Math.max(16, text.length() / 5));
+    return of(text, Lexicon.EMPTY);
+  }
+
+  /**
+   * Tokenises a text, taking the words the lexicon knows (and their stems) from it rather than copying them; the
+   * tokens are the same either way.
+   */
+  public static Tokens of(String text, Lexicon lexicon) {
+    Tokens t = new Tokens(text, lexicon, Math.max(16, text.length() / 5));
     t.tokenize();
     return t;
   }
@@ -86,7 +97,7 @@ public final class Tokens {
         normalised = sb.toString();
         f |= DOTTED | UPPER | CAP;
         i = j;
-        add(begin, i, normalised, f, sent);
+        add(begin, i, normalised, null, f, sent);
         // a dotted abbreviation ends a sentence only at a line break or the end of the text
         continue;
       }
@@ -95,12 +106,15 @@ public final class Tokens {
       int upperLetters = 0;
       // lower-case ASCII letters, digits and apostrophes only: the token is its own normal form
       boolean plain = true;
+      boolean ascii = true;
+      int hash = 0; // String.hashCode() of the lower-cased token while it is ASCII, for the lexicon
       while (i < n) {
         char d = s.charAt(i);
         if (d < 0x80) {
           if (d >= 'a' && d <= 'z') {
             allDigits = false;
             allUpper = false;
+            hash = 31 * hash + d;
             i++;
             continue;
           }
@@ -108,16 +122,19 @@ public final class Tokens {
             allDigits = false;
             upperLetters++;
             plain = false;
+            hash = 31 * hash + (d + ('a' - 'A'));
             i++;
             continue;
           }
           if (d >= '0' && d <= '9') {
+            hash = 31 * hash + d;
             i++;
             continue;
           }
         }
         if (d >= 0x80 && Character.isLetterOrDigit(d)) {
           plain = false;
+          ascii = false;
           if (Character.isLetter(d)) {
             allDigits = false;
             if (Character.isUpperCase(d)) {
@@ -140,7 +157,9 @@ public final class Tokens {
           }
           if (d != '\'') {
             plain = false;
+            ascii = false;
           }
+          hash = 31 * hash + d;
           i++;
         } else {
           break;
@@ -161,12 +180,19 @@ public final class Tokens {
       if (allDigits) {
         f |= DIGITS;
       }
-      normalised = plain ? s.substring(begin, stop) : normalise(s, begin, stop);
       if (stop > begin) {
-        add(begin, stop, normalised, f, sent);
+        if (negation) {
+          hash = lowerCaseHash(s, begin, stop); // the n of n't was hashed with the word
+        }
+        int known = ascii && lexicon != Lexicon.EMPTY ? lexicon.find(s, begin, stop, hash) : -1;
+        if (known >= 0) {
+          add(begin, stop, lexicon.word(known), lexicon.stem(known), f, sent);
+        } else {
+          add(begin, stop, plain ? s.substring(begin, stop) : normalise(s, begin, stop), null, f, sent);
+        }
       }
       if (negation) {
-        add(stop, stop + 3, "not", 0, sent);
+        add(stop, stop + 3, "not", "not", 0, sent);
         i = stop + 3;
       } else if ((f & POSSESSIVE) != 0) {
         i += 2;
@@ -196,6 +222,16 @@ public final class Tokens {
       sent++;
     }
     sentences = sent;
+  }
+
+  /** {@link String#hashCode()} of the ASCII range lower-cased, computed without building the string. */
+  private static int lowerCaseHash(String s, int from, int to) {
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return h;
   }
 
   private static boolean letterOrDigit(char c) {
@@ -233,18 +269,20 @@ public final class Tokens {
     return Folding.fold(lower);
   }
 
-  private void add(int from, int to, String normalised, int f, int sent) {
+  private void add(int from, int to, String normalised, String stemmed, int f, int sent) {
     if (size == start.length) {
       int cap = size * 2;
       start = Arrays.copyOf(start, cap);
       end = Arrays.copyOf(end, cap);
       norm = Arrays.copyOf(norm, cap);
+      stem = Arrays.copyOf(stem, cap);
       flags = Arrays.copyOf(flags, cap);
       sentence = Arrays.copyOf(sentence, cap);
     }
     start[size] = from;
     end[size] = to;
     norm[size] = normalised;
+    stem[size] = stemmed;
     flags[size] = f;
     sentence[size] = sent;
     size++;
@@ -273,9 +311,6 @@ public final class Tokens {
 
   /** A light, consistent suffix-stripped form used for phrase matching; computed on first use. */
   public String stem(int i) {
-    if (stem == null) {
-      stem = new String[size];
-    }
     String st = stem[i];
     if (st == null) {
       st = Stemmer.stem(norm[i]);
