@@ -59,12 +59,15 @@ import org.watchfloor.model.stage.StageContext;
  * enricher's own Streams configuration, on the same synthetic raw articles in one in-process broker.
  *
  * <pre>
- * ./mvnw -q -o -pl modules/enricher exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.watchfloor.enricher.bench.TopologyThroughputBench -Dexec.args="20000 config"
+ * ./mvnw -q -o -pl modules/enricher exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *   -Dexec.args="-cp %classpath org.watchfloor.enricher.bench.TopologyThroughputBench 20000 config 1"
  * </pre>
  *
- * Arguments: number of articles (20000), config directory holding the classifier's YAML (config); without the YAML
- * files a marker-driven stand-in classifier is used, and the output says so.
+ * Arguments: number of articles (20000); config directory holding the classifier's YAML (config), or
+ * {@code constant} for a fixed classification that leaves the topology's own cost; stream threads of both
+ * applications (1). Without the YAML files a marker-driven stand-in classifier is used, and the output says so.
+ * It runs in its own JVM ({@code exec:exec}): under {@code exec:java} lz4-java falls back to its pure-Java codec, which
+ * the launcher never uses, and compression would dominate the figures.
  */
 public final class TopologyThroughputBench {
   private static final String PASS_THROUGH_OUT = "bench.passthrough.v1";
@@ -78,6 +81,7 @@ public final class TopologyThroughputBench {
     System.setProperty("org.slf4j.simpleLogger.log.org.watchfloor.enricher.bench", "info");
     Logger log = LoggerFactory.getLogger(TopologyThroughputBench.class);
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Path configDir = Path.of(args.length > 1 ? args[1] : "config");
     // exec:exec runs in the module's folder; a relative path may be meant from the repository root
     if (!Files.exists(configDir) && !configDir.isAbsolute() && Files.isDirectory(Path.of("../..").resolve(configDir))) {
@@ -107,7 +111,7 @@ public final class TopologyThroughputBench {
       Rate[] pass = new Rate[ROUNDS];
       Rate[] enrich = new Rate[ROUNDS];
       for (int round = 0; round < ROUNDS; round++) {
-        pass[round] = run(kafka, stateRoot, "bench-pass-" + round, n, passThrough(), null);
+        pass[round] = run(kafka, stateRoot, "bench-pass-" + round, n, threads, passThrough(), null);
         AtomicLong enriched = new AtomicLong();
         AtomicLong copies = new AtomicLong();
         EnrichmentOptions options = EnrichmentOptions.defaults().withListener(new EnrichmentListener() {
@@ -119,10 +123,10 @@ public final class TopologyThroughputBench {
             enriched.incrementAndGet();
           }
         });
-        enrich[round] = run(kafka, stateRoot, "bench-enrich-" + round, n,
+        enrich[round] = run(kafka, stateRoot, "bench-enrich-" + round, n, threads,
             EnrichmentTopology.build(classifier, options), enriched);
         if (System.getProperty("bench.lite") != null) {
-          Rate lite = run(kafka, stateRoot, "bench-lite-" + round, n, parseClassifyWrite(classifier), null);
+          Rate lite = run(kafka, stateRoot, "bench-lite-" + round, n, threads, parseClassifyWrite(classifier), null);
           log.info("Round {}: parse, classify, write only: {} articles/s ({} us CPU each)", round + 1,
               fmt(lite.perSecond()), fmt(lite.cpuMicrosPerArticle()));
         }
@@ -135,9 +139,9 @@ public final class TopologyThroughputBench {
       // round 1 warms the JIT up for both applications and is left out of the result
       Rate bestPass = best(Arrays.copyOfRange(pass, 1, ROUNDS));
       Rate bestEnrich = best(Arrays.copyOfRange(enrich, 1, ROUNDS));
-      log.info("RESULT n={} exactly_once_v2 partitions={} threads=1: pass-through {} articles/s, enrichment {} "
+      log.info("RESULT n={} exactly_once_v2 partitions={} threads={}: pass-through {} articles/s, enrichment {} "
           + "articles/s, ratio {} (best of {} rounds after a warm-up); CPU per article (broker + app) {} us vs {} us, "
-          + "CPU-normalised ratio {}", n, PARTITIONS, fmt(bestPass.perSecond()), fmt(bestEnrich.perSecond()),
+          + "CPU-normalised ratio {}", n, PARTITIONS, threads, fmt(bestPass.perSecond()), fmt(bestEnrich.perSecond()),
           String.format("%.2f", bestEnrich.perSecond() / bestPass.perSecond()), ROUNDS - 1,
           fmt(bestPass.cpuMicrosPerArticle()), fmt(bestEnrich.cpuMicrosPerArticle()),
           String.format("%.2f", bestPass.cpuMicrosPerArticle() / bestEnrich.cpuMicrosPerArticle()));
@@ -150,13 +154,14 @@ public final class TopologyThroughputBench {
   record Rate(double perSecond, double cpuMicrosPerArticle) {}
 
   /** Runs one application until it has handled all {@code n} articles. */
-  private static Rate run(LocalKafka kafka, Path stateRoot, String appId, int n, Topology topology,
+  private static Rate run(LocalKafka kafka, Path stateRoot, String appId, int n, int threads, Topology topology,
       AtomicLong enrichedCounter) throws InterruptedException {
     AtomicLong counter = enrichedCounter != null ? enrichedCounter : PASSED;
     counter.set(0);
     Settings settings = Settings.of(Map.of(
         "enricher.application.id", appId,
-        "enricher.state.dir", stateRoot.resolve(appId).toString()), stateRoot);
+        "enricher.state.dir", stateRoot.resolve(appId).toString(),
+        "enricher.threads", Integer.toString(threads)), stateRoot);
     Properties props = EnricherApp.streamsProperties(
         new StageContext(settings, kafka.bootstrapServers(), null, new SimpleMeterRegistry()));
     props.put(StreamsConfig.CONSUMER_PREFIX + "auto.offset.reset", "earliest");
