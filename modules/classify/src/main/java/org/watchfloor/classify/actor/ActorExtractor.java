@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,25 +164,30 @@ public final class ActorExtractor {
   /** Finds every actor in the tokens, longest match first. */
   public ActorExtraction extract(Tokens t) {
     int n = t.size();
-    List<ActorHit> hits = new ArrayList<>();
-    Map<String, Acc> acc = new LinkedHashMap<>();
-    Map<String, Integer> lastSeen = new HashMap<>();
+    List<ActorHit> hits = new ArrayList<>(32);
+    // per actor id: its mentions, and where a gazetteer match last named it (which short names need)
+    Map<String, Acc> acc = new LinkedHashMap<>(64);
     Alias[] choice = new Alias[1];
     int i = 0;
     while (i < n) {
-      int m = matchAt(t, i, lastSeen, choice);
+      int m = matchAt(t, i, acc, choice);
       if (m >= 0) {
         Alias chosen = choice[0];
         int chosenEnd = m;
         Actor a = chosen.actor();
         hits.add(new ActorHit(a.id(), a.type(), a.country(), i, chosenEnd, t.sentence(i)));
-        acc.computeIfAbsent(a.id(), k -> new Acc(a)).add(t.surface(i, chosenEnd));
-        lastSeen.put(a.id(), i);
+        Acc x = acc.get(a.id());
+        if (x == null) {
+          x = new Acc(a);
+          acc.put(a.id(), x);
+        }
+        x.add(t, i, chosenEnd);
+        x.lastSeen = i;
         i = chosenEnd + 1;
         continue;
       }
       if (titles.contains(t.norm(i))) {
-        int next = unresolved(t, i, hits, acc, lastSeen);
+        int next = unresolved(t, i, hits, acc, choice);
         if (next > i) {
           i = next;
           continue;
@@ -200,7 +204,7 @@ public final class ActorExtractor {
   }
 
   /** The end token of the longest valid match starting at {@code i}, or -1; the alias is left in {@code out[0]}. */
-  private int matchAt(Tokens t, int i, Map<String, Integer> lastSeen, Alias[] out) {
+  private int matchAt(Tokens t, int i, Map<String, Acc> acc, Alias[] out) {
     int n = t.size();
     Node node = root.children == null ? null : root.children.get(t.norm(i));
     if (node == null) {
@@ -211,7 +215,7 @@ public final class ActorExtractor {
     int j = i;
     while (true) {
       if (node.aliases != null) {
-        Alias a = choose(node.aliases, t, i, j, lastSeen);
+        Alias a = choose(node.aliases, t, i, j, acc);
         if (a != null) {
           chosen = a;
           chosenEnd = j;
@@ -230,17 +234,17 @@ public final class ActorExtractor {
     return chosen == null ? -1 : chosenEnd;
   }
 
-  private Alias choose(List<Alias> aliases, Tokens t, int from, int to, Map<String, Integer> lastSeen) {
+  private Alias choose(List<Alias> aliases, Tokens t, int from, int to, Map<String, Acc> acc) {
     Alias best = null;
     int bestSeen = -1;
     for (Alias a : aliases) {
-      if (!valid(a, t, from, to, lastSeen)) {
+      if (!valid(a, t, from, to, acc)) {
         continue;
       }
       if (a.kind() != Kind.SHORT) {
         return a;
       }
-      int seen = lastSeen.getOrDefault(a.actor().id(), -1);
+      int seen = lastSeen(acc, a.actor().id());
       if (seen > bestSeen) {
         best = a;
         bestSeen = seen;
@@ -249,7 +253,13 @@ public final class ActorExtractor {
     return best;
   }
 
-  private boolean valid(Alias alias, Tokens t, int from, int to, Map<String, Integer> lastSeen) {
+  /** The token where a gazetteer match last named the actor, or -1. */
+  private static int lastSeen(Map<String, Acc> acc, String id) {
+    Acc x = acc.get(id);
+    return x == null ? -1 : x.lastSeen;
+  }
+
+  private boolean valid(Alias alias, Tokens t, int from, int to, Map<String, Acc> acc) {
     Actor actor = alias.actor();
     boolean sameSentencePrev = from > 0 && t.sentence(from - 1) == t.sentence(from);
     if (sameSentencePrev && !actor.notAfter().isEmpty() && actor.notAfter().contains(t.norm(from - 1))) {
@@ -269,7 +279,7 @@ public final class ActorExtractor {
     }
     switch (alias.kind()) {
       case SHORT:
-        if (!lastSeen.containsKey(actor.id())) {
+        if (lastSeen(acc, actor.id()) < 0) {
           return false;
         }
         return !(nextInSentence(t, to) && t.has(to + 1, Tokens.CAP));
@@ -297,7 +307,7 @@ public final class ActorExtractor {
   }
 
   /** A titled person the gazetteer does not know: "analyst Jane Roe", "Defense Secretary John Doe". */
-  private int unresolved(Tokens t, int title, List<ActorHit> hits, Map<String, Acc> acc, Map<String, Integer> lastSeen) {
+  private int unresolved(Tokens t, int title, List<ActorHit> hits, Map<String, Acc> acc, Alias[] scratch) {
     int n = t.size();
     int sentence = t.sentence(title);
     int k = title + 1;
@@ -312,7 +322,7 @@ public final class ActorExtractor {
     while (k < n && k - from < 4 && t.sentence(k) == sentence && !t.has(k, Tokens.DIGITS)
         && (t.has(k, Tokens.CAP) || (k > from && hyphenated(t, k)))
         && !notNames.contains(t.norm(k)) && !SENTENCE_OPENERS.contains(t.norm(k))) {
-      if (matchAt(t, k, lastSeen, new Alias[1]) >= 0) {
+      if (matchAt(t, k, acc, scratch) >= 0) {
         break;
       }
       boolean possessive = t.has(k, Tokens.POSSESSIVE);
@@ -331,8 +341,12 @@ public final class ActorExtractor {
     }
     String id = "unresolved:" + slug(t, from, to);
     hits.add(new ActorHit(id, UNRESOLVED, null, from, to, sentence));
-    final String display = name;
-    acc.computeIfAbsent(id, x -> new Acc(new Actor(x, UNRESOLVED, display, null, null, false, Set.of()))).add(name);
+    Acc x = acc.get(id);
+    if (x == null) {
+      x = new Acc(new Actor(id, UNRESOLVED, name, null, null, false, Set.of()));
+      acc.put(id, x);
+    }
+    x.add(name);
     return k;
   }
 
@@ -359,7 +373,9 @@ public final class ActorExtractor {
   private static final class Acc {
     final Actor actor;
     int count;
-    final Set<String> surfaces = new LinkedHashSet<>();
+    int lastSeen = -1;
+    // distinct surfaces in first-seen order; an actor has a handful, so a list beats a set
+    final List<String> surfaces = new ArrayList<>(4);
 
     Acc(Actor actor) {
       this.actor = actor;
@@ -367,12 +383,28 @@ public final class ActorExtractor {
 
     void add(String surface) {
       count++;
-      surfaces.add(surface);
+      if (!surfaces.contains(surface)) {
+        surfaces.add(surface);
+      }
+    }
+
+    /** Adds the surface of tokens {@code from..to}, copying it out of the text only the first time it is seen. */
+    void add(Tokens t, int from, int to) {
+      count++;
+      int start = t.start(from);
+      int len = t.end(to) - start;
+      for (int k = 0; k < surfaces.size(); k++) {
+        String s = surfaces.get(k);
+        if (s.length() == len && t.text().regionMatches(start, s, 0, len)) {
+          return;
+        }
+      }
+      surfaces.add(t.surface(from, to));
     }
 
     ActorMention toMention() {
       return new ActorMention(actor.id(), actor.type(), actor.name(), actor.wikidata(), actor.country(), count,
-          new ArrayList<>(surfaces));
+          surfaces);
     }
   }
 }

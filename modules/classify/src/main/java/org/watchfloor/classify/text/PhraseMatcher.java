@@ -23,6 +23,12 @@ public final class PhraseMatcher<T> {
   /** A phrase found in the text: the token range and what it stands for. */
   public record Match<T>(int from, int to, T value) {}
 
+  /** Receives matches as plain values, so that matching allocates nothing per match. */
+  @FunctionalInterface
+  public interface MatchSink<T> {
+    void accept(int from, int to, T value);
+  }
+
   /** Adds a phrase, tokenised and stemmed like the text it will be matched against. */
   public PhraseMatcher<T> add(String phrase, T value) {
     Tokens t = Tokens.of(phrase);
@@ -90,6 +96,11 @@ public final class PhraseMatcher<T> {
    * match, as topic evidence needs.
    */
   public void findEvery(Tokens tokens, BiConsumer<Match<T>, Tokens> sink) {
+    forEveryMatch(tokens, (from, to, v) -> sink.accept(new Match<>(from, to, v), tokens));
+  }
+
+  /** Like {@link #findEvery}, without a {@link Match} per match. */
+  public void forEveryMatch(Tokens tokens, MatchSink<T> sink) {
     int n = tokens.size();
     Map<String, Node<T>> top = root.children;
     if (top == null) {
@@ -100,8 +111,9 @@ public final class PhraseMatcher<T> {
       int j = i;
       while (node != null) {
         if (node.values != null) {
-          for (T v : node.values) {
-            sink.accept(new Match<>(i, j, v), tokens);
+          List<T> values = node.values;
+          for (int k = 0; k < values.size(); k++) {
+            sink.accept(i, j, values.get(k));
           }
         }
         j++;

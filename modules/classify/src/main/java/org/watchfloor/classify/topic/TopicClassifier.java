@@ -70,9 +70,8 @@ public final class TopicClassifier {
     for (int i = 0; i < topics; i++) {
       evidence.add(null);
     }
-    matcher.findEvery(tokens, (m, t) -> {
-      Term term = m.value();
-      double w = term.weight() * (m.from() < titleTokens ? titleWeight : 1.0);
+    matcher.forEveryMatch(tokens, (from, to, term) -> {
+      double w = term.weight() * (from < titleTokens ? titleWeight : 1.0);
       List<Evidence> list = evidence.get(term.topic());
       if (list == null) {
         list = new ArrayList<>(4);
