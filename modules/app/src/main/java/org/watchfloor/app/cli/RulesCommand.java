@@ -82,7 +82,8 @@ public final class RulesCommand implements Runnable {
       description = {
         "Replay the articles indexed in Elasticsearch (alias watchfloor-articles) through the rules, oldest first,",
         "and print every alert that would have fired, then a count per rule. Nothing is sent and nothing is written.",
-        "Rejected rules are reported and left out; the exit code is 1 if any rule was rejected."
+        "Rejected rules are reported and left out; the exit code is 1 if any rule was rejected, 2 if Elasticsearch",
+        "cannot be read."
       })
   static final class Test implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -109,7 +110,15 @@ public final class RulesCommand implements Runnable {
       Instant now = Instant.now();
       Instant from = now.minus(Durations.parse(since));
       RuleReplay replay = new RuleReplay(RuleEngine.of(set));
-      ElasticsearchHistory.of(url, settings).forEach(from, replay::accept);
+      try {
+        ElasticsearchHistory.of(url, settings).forEach(from, replay::accept);
+      } catch (java.io.IOException e) {
+        // as search and trends do: one line on err, not a stack trace with exit code 1, which means a rejected rule
+        spec.commandLine().getErr().println("cannot read the articles from Elasticsearch at " + url + ": "
+            + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        spec.commandLine().getErr().flush();
+        return 2;
+      }
       List<Alert> alerts = replay.finish(now);
       PrintWriter out = spec.commandLine().getOut();
       Map<String, Integer> perRule = new TreeMap<>();
