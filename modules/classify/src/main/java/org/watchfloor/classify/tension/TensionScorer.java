@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.watchfloor.classify.actor.ActorExtractor;
@@ -26,7 +27,21 @@ public final class TensionScorer {
 
   private record Event(String id, double goldstein, double intensity) {}
 
-  private record Mod(int index, String id, double factor, boolean sentenceScope, int window) {}
+  private record Mod(
+      int index, String id, double factor, boolean sentenceScope, int window, Set<String> except, boolean fromTitle) {}
+
+  /** Words between a casualty word and its count: "killing at least 40", "killed more than 12". */
+  private static final Set<String> COUNT_FILLERS = Set.of("at", "least", "more", "than", "about", "some", "nearly",
+      "over", "around", "almost", "up", "to", "an", "estimated", "roughly", "another", "a", "further");
+  /** Words that open a new clause after a comma. */
+  private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "while", "whereas", "although", "though", "yet");
+  /** Counts written as words; the plural quantities ("dozens") stand for many. */
+  private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+      Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
+      Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+      Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("dozen", 12), Map.entry("twenty", 20),
+      Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("hundred", 100),
+      Map.entry("dozens", 24), Map.entry("scores", 40), Map.entry("hundreds", 200), Map.entry("thousands", 2000));
 
   private final PhraseMatcher<Event> events = new PhraseMatcher<>();
   private final PhraseMatcher<Mod> modifiers = new PhraseMatcher<>();
@@ -43,6 +58,14 @@ public final class TensionScorer {
   private final double floor;
   private final double floorIntensity;
   private final double floorMinFactor;
+  private final double severeEvent;
+  private final double reciprocalFrom;
+  private final double reciprocalIntensity;
+  private final Set<String> reciprocalClasses;
+  private final Set<String> casualtyStems = new HashSet<>();
+  private final int massFrom;
+  private final double massIntensity;
+  private final double fewIntensity;
 
   private TensionScorer(TensionConfig config, String file) {
     int index = 0;
@@ -78,7 +101,8 @@ public final class TensionScorer {
       if (!scope.equals("sentence") && !scope.equals("before")) {
         throw new ConfigException(file, key + ".scope", "must be 'sentence' or 'before'");
       }
-      Mod mod = new Mod(index, m.id(), m.factor(), scope.equals("sentence"), m.window() == null ? 6 : m.window());
+      Mod mod = new Mod(index, m.id(), m.factor(), scope.equals("sentence"), m.window() == null ? 6 : m.window(),
+          m.except() == null ? Set.of() : Set.copyOf(m.except()), Boolean.TRUE.equals(m.fromTitle()));
       if (m.id().equals(HISTORICAL)) {
         hist = mod;
       }
@@ -88,7 +112,8 @@ public final class TensionScorer {
     historical = hist;
     modifierCount = index;
     TensionConfig.Aggregation a = config.aggregation() == null
-        ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null, null, null, null) : config.aggregation();
+        ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null) : config.aggregation();
     topWeight = or(a.topWeight(), 0.65);
     meanWeight = or(a.meanWeight(), 0.35);
     cooperationPull = or(a.cooperationPull(), 0.3);
@@ -100,6 +125,23 @@ public final class TensionScorer {
     floor = or(a.floor(), 0.0);
     floorIntensity = or(a.floorIntensity(), 40.0);
     floorMinFactor = or(a.floorMinFactor(), 0.3);
+    severeEvent = or(a.severeEvent(), 0.0);
+    reciprocalFrom = or(a.reciprocalFrom(), 60.0);
+    reciprocalIntensity = or(a.reciprocalIntensity(), 0.0);
+    reciprocalClasses = a.reciprocalClasses() == null ? Set.of() : Set.copyOf(a.reciprocalClasses());
+    TensionConfig.Casualties c = config.casualties();
+    if (c != null && c.terms() != null) {
+      for (String term : c.terms()) {
+        Tokens ct = Tokens.of(term);
+        if (ct.size() != 1) {
+          throw new ConfigException(file, "casualties.terms", "a casualty term is one word, got '" + term + "'");
+        }
+        casualtyStems.add(ct.stem(0));
+      }
+    }
+    massFrom = c == null || c.massFrom() == null ? 10 : c.massFrom();
+    massIntensity = c == null || c.massIntensity() == null ? 85.0 : c.massIntensity();
+    fewIntensity = c == null || c.fewIntensity() == null ? 75.0 : c.fewIntensity();
   }
 
   private static double or(Double v, double fallback) {
@@ -127,6 +169,27 @@ public final class TensionScorer {
       }
     }
     boolean[] yearSentence = yearSentences(t);
+    int[] clause = clauses(t);
+    boolean titleConflict = false;
+    for (PhraseMatcher.Match<Event> e : found) {
+      if (e.from() < titleTokens && e.value().goldstein() < 0) {
+        titleConflict = true;
+        break;
+      }
+    }
+    List<Mod> articleWide = null;
+    if (!titleConflict) {
+      for (PhraseMatcher.Match<Mod> m : mods) {
+        if (m.from() < titleTokens && m.value().fromTitle()) {
+          if (articleWide == null) {
+            articleWide = new ArrayList<>(2);
+          }
+          if (!articleWide.contains(m.value())) {
+            articleWide.add(m.value());
+          }
+        }
+      }
+    }
 
     List<TensionResult.ScoredEvent> scored = new ArrayList<>(found.size());
     double[] conflict = new double[found.size()];
@@ -140,6 +203,9 @@ public final class TensionScorer {
     Set<String> dyadKeys = new HashSet<>();
     boolean[] applied = new boolean[Math.max(1, modifierCount)];
     boolean floored = false;
+    Set<String> strongClasses = new HashSet<>();
+    Set<String> hostile = reciprocalIntensity > 0 ? new HashSet<>() : null;
+    boolean reciprocal = false;
     for (PhraseMatcher.Match<Event> e : found) {
       int sentence = t.sentence(e.from());
       Arrays.fill(applied, false);
@@ -147,12 +213,17 @@ public final class TensionScorer {
       List<String> why = null;
       for (PhraseMatcher.Match<Mod> m : mods) {
         Mod mod = m.value();
-        if (t.sentence(m.from()) != sentence || applied[mod.index()] || mod.id().equals(PRESENT)) {
+        if (t.sentence(m.from()) != sentence || applied[mod.index()] || mod.id().equals(PRESENT)
+            || mod.except().contains(e.value().id())) {
           continue;
         }
         boolean inScope = mod.sentenceScope()
             ? !(m.from() >= e.from() && m.to() <= e.to())
-            : m.to() < e.from() && e.from() - m.to() <= mod.window();
+            : m.to() < e.from() && e.from() - m.to() <= mod.window() && clause[m.to()] == clause[e.from()];
+        // "held a parade on Wednesday to mark the anniversary": in a sentence about today, history is what follows
+        if (inScope && mod == historical && presentSentence[sentence] && m.from() > e.to()) {
+          inScope = false;
+        }
         if (inScope) {
           applied[mod.index()] = true;
           factor *= mod.factor();
@@ -160,6 +231,18 @@ public final class TensionScorer {
             why = new ArrayList<>(2);
           }
           why.add(mod.id());
+        }
+      }
+      if (articleWide != null) {
+        for (Mod mod : articleWide) {
+          if (!applied[mod.index()] && !mod.except().contains(e.value().id())) {
+            applied[mod.index()] = true;
+            factor *= mod.factor();
+            if (why == null) {
+              why = new ArrayList<>(2);
+            }
+            why.add(mod.id());
+          }
         }
       }
       if (historical != null && yearSentence[sentence] && !presentSentence[sentence] && !applied[historical.index()]) {
@@ -171,13 +254,21 @@ public final class TensionScorer {
       }
       double g = e.value().goldstein();
       double weight = factor * (e.from() < titleTokens ? titleWeight : 1.0);
-      double contribution = g < 0 ? e.value().intensity() * weight : 0;
-      if (g < 0 && e.value().intensity() >= floorIntensity && factor >= floorMinFactor) {
+      double intensity = g < 0 ? casualtyIntensity(t, e) : 0;
+      double contribution = g < 0 ? intensity * weight : 0;
+      if (g < 0 && intensity >= floorIntensity && factor >= floorMinFactor) {
         floored = true;
       }
       if (g < 0) {
         conflict[conflicts++] = contribution;
         conflictSum += contribution;
+        if (contribution >= 30 && factor >= 1.0) {
+          strongClasses.add(e.value().id() + '@' + sentence);
+        }
+        if (hostile != null && contribution >= reciprocalFrom && !reciprocal
+            && reciprocalClasses.contains(e.value().id())) {
+          reciprocal = hostileActs(hits, sentence, hostile);
+        }
       } else {
         cooperation += g * 10 * weight;
       }
@@ -196,6 +287,10 @@ public final class TensionScorer {
     } else {
       Arrays.sort(conflict, 0, conflicts);
       double top = conflict[conflicts - 1];
+      if (reciprocal) {
+        top = Math.max(top, reciprocalIntensity);
+        conflict[conflicts - 1] = top;
+      }
       int k = Math.min(3, conflicts);
       double mean = 0;
       for (int i = 0; i < k; i++) {
@@ -203,18 +298,15 @@ public final class TensionScorer {
       }
       mean /= k;
       score = topWeight * top + meanWeight * mean;
-      int strong = 0;
-      for (int i = 0; i < conflicts; i++) {
-        if (conflict[i] >= 30) {
-          strong++;
-        }
-      }
-      score += Math.min(volumeCap, volumeBonus * Math.max(0, strong - 1));
+      score += Math.min(volumeCap, volumeBonus * Math.max(0, strongClasses.size() - 1));
       double share = cooperation / (cooperation + conflictSum);
       score *= 1 - cooperationPull * share;
       score = Math.max(score, baseline);
       if (floored) {
         score = Math.max(score, floor);
+      }
+      if (top < severeEvent) {
+        score = Math.min(score, Math.nextDown(severeEvent));
       }
     }
     score = Math.max(0, Math.min(100, score));
@@ -222,6 +314,120 @@ public final class TensionScorer {
     Tension tension = new Tension(round(score), TensionLevel.of(score), round(goldsteinMean),
         evidence(t, sentenceWeight));
     return new TensionResult(tension, dyads, scored);
+  }
+
+  /**
+   * The intensity of an event, set by the casualty count beside it: "killing four" is a deadly incident, "killing
+   * at least 40" mass violence, whatever word reported it.
+   */
+  private double casualtyIntensity(Tokens t, PhraseMatcher.Match<Event> e) {
+    double intensity = e.value().intensity();
+    if (casualtyStems.isEmpty()) {
+      return intensity;
+    }
+    boolean casualty = false;
+    for (int i = e.from(); i <= e.to() && !casualty; i++) {
+      casualty = casualtyStems.contains(t.stem(i));
+    }
+    if (!casualty) {
+      return intensity;
+    }
+    int count = countAfter(t, e.to());
+    if (count < 0) {
+      count = countBefore(t, e.from());
+    }
+    if (count < 0) {
+      return intensity;
+    }
+    return count >= massFrom ? Math.max(intensity, massIntensity) : Math.min(intensity, fewIntensity);
+  }
+
+  private static int countAfter(Tokens t, int end) {
+    int sentence = t.sentence(end);
+    for (int i = end + 1; i < t.size() && i <= end + 4 && t.sentence(i) == sentence; i++) {
+      int n = number(t, i);
+      if (n >= 0) {
+        return n;
+      }
+      if (!COUNT_FILLERS.contains(t.norm(i))) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** "40 people were killed", "two soldiers died": a count at most four words before the casualty word. */
+  private static int countBefore(Tokens t, int start) {
+    int sentence = t.sentence(start);
+    for (int i = start - 1; i >= 0 && i >= start - 4 && t.sentence(i) == sentence; i--) {
+      int n = number(t, i);
+      if (n >= 0) {
+        return n;
+      }
+    }
+    return -1;
+  }
+
+  private static int number(Tokens t, int i) {
+    if (t.has(i, Tokens.DIGITS)) {
+      String digits = t.norm(i).replace(",", "");
+      if (digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"))) {
+        return -1;
+      }
+      try {
+        return digits.length() > 7 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+      } catch (NumberFormatException ex) {
+        return -1;
+      }
+    }
+    Integer n = NUMBER_WORDS.get(t.norm(i));
+    return n == null ? -1 : n;
+  }
+
+  /**
+   * Records who acts against whom in a sentence holding a hostile act (its first actor against every actor of
+   * another country in it) and tells whether the reverse was already recorded: the two sides attack each other.
+   */
+  private static boolean hostileActs(List<ActorHit> hits, int sentence, Set<String> pairs) {
+    String subject = null;
+    boolean reverse = false;
+    for (ActorHit h : hits) {
+      if (h.sentence() != sentence || !usable(h)) {
+        continue;
+      }
+      String side = h.country() != null ? h.country() : h.id();
+      if (subject == null) {
+        subject = side;
+      } else if (!side.equals(subject)) {
+        pairs.add(subject + '>' + side);
+        reverse |= pairs.contains(side + '>' + subject);
+      }
+    }
+    return reverse;
+  }
+
+  /**
+   * Numbers the clauses of the text: a semicolon, or a comma before a conjunction ("without food, and the agency
+   * said..."), starts a new one, so that a word such as "without" does not reach into the next clause.
+   */
+  static int[] clauses(Tokens t) {
+    int[] out = new int[t.size()];
+    int c = 0;
+    String text = t.text();
+    for (int i = 1; i < t.size(); i++) {
+      boolean comma = false;
+      boolean semicolon = false;
+      for (int k = t.end(i - 1); k < t.start(i); k++) {
+        char ch = text.charAt(k);
+        comma |= ch == ',';
+        semicolon |= ch == ';';
+      }
+      if (t.sentence(i) != t.sentence(i - 1) || semicolon || (comma && CONJUNCTIONS.contains(t.norm(i)))) {
+        c++;
+      }
+      out[i] = c;
+    }
+    return out;
   }
 
   private static boolean[] yearSentences(Tokens t) {
