@@ -291,10 +291,12 @@ public final class TensionScorer {
         top = Math.max(top, reciprocalIntensity);
         conflict[conflicts - 1] = top;
       }
-      int k = Math.min(3, conflicts);
+      // events that context weakened to a trace (a sport reading, a denial) do not dilute the mean
+      int k = 0;
       double mean = 0;
-      for (int i = 0; i < k; i++) {
-        mean += conflict[conflicts - 1 - i];
+      for (int i = conflicts - 1; i >= 0 && k < 3 && (k == 0 || conflict[i] >= 0.3 * top); i--) {
+        mean += conflict[i];
+        k++;
       }
       mean /= k;
       score = topWeight * top + meanWeight * mean;
