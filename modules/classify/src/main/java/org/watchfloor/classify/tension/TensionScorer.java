@@ -2,7 +2,6 @@ package org.watchfloor.classify.tension;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,11 @@ public final class TensionScorer {
   static final String HISTORICAL = "historical";
   static final String PRESENT = "present";
 
-  private record Event(String id, double goldstein, double intensity) {}
+  private record Event(int index, String id, double goldstein, double intensity) {}
 
+  /** A modifier; {@code except[k]} is true for the event classes (by index) it never weakens. */
   private record Mod(
-      int index, String id, double factor, boolean sentenceScope, int window, Set<String> except, boolean fromTitle) {}
+      int index, String id, double factor, boolean sentenceScope, int window, boolean[] except, boolean fromTitle) {}
 
   /** Words between a casualty word and its count: "killing at least 40", "killed more than 12". */
   private static final Set<String> COUNT_FILLERS = Set.of("at", "least", "more", "than", "about", "some", "nearly",
@@ -84,7 +84,7 @@ public final class TensionScorer {
       if (intensity < 0 || intensity > 100) {
         throw new ConfigException(file, key + ".intensity", "must lie in [0, 100]");
       }
-      Event ev = new Event(e.id(), e.goldstein(), intensity);
+      Event ev = new Event(index - 1, e.id(), e.goldstein(), intensity);
       e.terms().forEach(term -> events.add(term, ev));
     }
     index = 0;
@@ -101,8 +101,18 @@ public final class TensionScorer {
       if (!scope.equals("sentence") && !scope.equals("before")) {
         throw new ConfigException(file, key + ".scope", "must be 'sentence' or 'before'");
       }
+      boolean[] except = new boolean[config.eventClasses().size()];
+      if (m.except() != null) {
+        for (String id : m.except()) {
+          int k = classIndex(config, id);
+          if (k < 0) {
+            throw new ConfigException(file, key + ".except", "no event class '" + id + "'");
+          }
+          except[k] = true;
+        }
+      }
       Mod mod = new Mod(index, m.id(), m.factor(), scope.equals("sentence"), m.window() == null ? 6 : m.window(),
-          m.except() == null ? Set.of() : Set.copyOf(m.except()), Boolean.TRUE.equals(m.fromTitle()));
+          except, Boolean.TRUE.equals(m.fromTitle()));
       if (m.id().equals(HISTORICAL)) {
         hist = mod;
       }
@@ -144,6 +154,15 @@ public final class TensionScorer {
     fewIntensity = c == null || c.fewIntensity() == null ? 75.0 : c.fewIntensity();
   }
 
+  private static int classIndex(TensionConfig config, String id) {
+    for (int k = 0; k < config.eventClasses().size(); k++) {
+      if (id.equals(config.eventClasses().get(k).id())) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   private static double or(Double v, double fallback) {
     return v == null ? fallback : v;
   }
@@ -163,13 +182,20 @@ public final class TensionScorer {
     }
     List<PhraseMatcher.Match<Mod>> mods = modifiers.findAll(t);
     boolean[] presentSentence = new boolean[t.sentenceCount() + 1];
-    for (PhraseMatcher.Match<Mod> m : mods) {
+    // modifiers come in token order, so each sentence's modifiers are one run: sentenceMods[s] to sentenceMods[s + 1]
+    int[] sentenceMods = new int[t.sentenceCount() + 2];
+    for (int k = 0; k < mods.size(); k++) {
+      PhraseMatcher.Match<Mod> m = mods.get(k);
+      int s = t.sentence(m.from());
+      sentenceMods[s + 1] = k + 1;
       if (m.value().id().equals(PRESENT)) {
-        presentSentence[t.sentence(m.from())] = true;
+        presentSentence[s] = true;
       }
     }
+    for (int s = 1; s < sentenceMods.length; s++) {
+      sentenceMods[s] = Math.max(sentenceMods[s], sentenceMods[s - 1]);
+    }
     boolean[] yearSentence = yearSentences(t);
-    int[] clause = clauses(t);
     boolean titleConflict = false;
     for (PhraseMatcher.Match<Event> e : found) {
       if (e.from() < titleTokens && e.value().goldstein() < 0) {
@@ -203,23 +229,24 @@ public final class TensionScorer {
     Set<String> dyadKeys = new HashSet<>();
     boolean[] applied = new boolean[Math.max(1, modifierCount)];
     boolean floored = false;
-    Set<String> strongClasses = new HashSet<>();
-    Set<String> hostile = reciprocalIntensity > 0 ? new HashSet<>() : null;
+    long[] strongKeys = new long[found.size()];
+    int strongCount = 0;
+    List<String[]> hostile = reciprocalIntensity > 0 ? new ArrayList<>(4) : null;
     boolean reciprocal = false;
     for (PhraseMatcher.Match<Event> e : found) {
       int sentence = t.sentence(e.from());
       Arrays.fill(applied, false);
       double factor = 1.0;
       List<String> why = null;
-      for (PhraseMatcher.Match<Mod> m : mods) {
+      for (int k = sentenceMods[sentence]; k < sentenceMods[sentence + 1]; k++) {
+        PhraseMatcher.Match<Mod> m = mods.get(k);
         Mod mod = m.value();
-        if (t.sentence(m.from()) != sentence || applied[mod.index()] || mod.id().equals(PRESENT)
-            || mod.except().contains(e.value().id())) {
+        if (applied[mod.index()] || mod.id().equals(PRESENT) || mod.except()[e.value().index()]) {
           continue;
         }
         boolean inScope = mod.sentenceScope()
             ? !(m.from() >= e.from() && m.to() <= e.to())
-            : m.to() < e.from() && e.from() - m.to() <= mod.window() && clause[m.to()] == clause[e.from()];
+            : m.to() < e.from() && e.from() - m.to() <= mod.window() && !clauseBreak(t, m.to(), e.from());
         // "held a parade on Wednesday to mark the anniversary": in a sentence about today, history is what follows
         if (inScope && mod == historical && presentSentence[sentence] && m.from() > e.to()) {
           inScope = false;
@@ -235,7 +262,7 @@ public final class TensionScorer {
       }
       if (articleWide != null) {
         for (Mod mod : articleWide) {
-          if (!applied[mod.index()] && !mod.except().contains(e.value().id())) {
+          if (!applied[mod.index()] && !mod.except()[e.value().index()]) {
             applied[mod.index()] = true;
             factor *= mod.factor();
             if (why == null) {
@@ -263,7 +290,14 @@ public final class TensionScorer {
         conflict[conflicts++] = contribution;
         conflictSum += contribution;
         if (contribution >= 30 && factor >= 1.0) {
-          strongClasses.add(e.value().id() + '@' + sentence);
+          long key = ((long) e.value().index() << 32) | sentence;
+          boolean seen = false;
+          for (int i = 0; i < strongCount && !seen; i++) {
+            seen = strongKeys[i] == key;
+          }
+          if (!seen) {
+            strongKeys[strongCount++] = key;
+          }
         }
         if (hostile != null && contribution >= reciprocalFrom && !reciprocal
             && reciprocalClasses.contains(e.value().id())) {
@@ -300,7 +334,7 @@ public final class TensionScorer {
       }
       mean /= k;
       score = topWeight * top + meanWeight * mean;
-      score += Math.min(volumeCap, volumeBonus * Math.max(0, strongClasses.size() - 1));
+      score += Math.min(volumeCap, volumeBonus * Math.max(0, strongCount - 1));
       double share = cooperation / (cooperation + conflictSum);
       score *= 1 - cooperationPull * share;
       score = Math.max(score, baseline);
@@ -390,9 +424,8 @@ public final class TensionScorer {
    * Records who acts against whom in a sentence holding a hostile act (its first actor against every actor of
    * another country in it) and tells whether the reverse was already recorded: the two sides attack each other.
    */
-  private static boolean hostileActs(List<ActorHit> hits, int sentence, Set<String> pairs) {
+  private static boolean hostileActs(List<ActorHit> hits, int sentence, List<String[]> pairs) {
     String subject = null;
-    boolean reverse = false;
     for (ActorHit h : hits) {
       if (h.sentence() != sentence || !usable(h)) {
         continue;
@@ -401,35 +434,33 @@ public final class TensionScorer {
       if (subject == null) {
         subject = side;
       } else if (!side.equals(subject)) {
-        pairs.add(subject + '>' + side);
-        reverse |= pairs.contains(side + '>' + subject);
+        for (String[] p : pairs) {
+          if (p[0].equals(side) && p[1].equals(subject)) {
+            return true;
+          }
+        }
+        pairs.add(new String[] {subject, side});
       }
     }
-    return reverse;
+    return false;
   }
 
   /**
-   * Numbers the clauses of the text: a semicolon, or a comma before a conjunction ("without food, and the agency
-   * said..."), starts a new one, so that a word such as "without" does not reach into the next clause.
+   * Whether a clause ends between token {@code from} and token {@code to}: a semicolon, or a comma before a
+   * conjunction ("without food, and the agency said..."), so that a word such as "without" does not reach into the
+   * next clause. Read only for a modifier already in reach of an event, so it costs nothing on most tokens.
    */
-  static int[] clauses(Tokens t) {
-    int[] out = new int[t.size()];
-    int c = 0;
+  static boolean clauseBreak(Tokens t, int from, int to) {
     String text = t.text();
-    for (int i = 1; i < t.size(); i++) {
-      boolean comma = false;
-      boolean semicolon = false;
+    for (int i = from + 1; i <= to; i++) {
       for (int k = t.end(i - 1); k < t.start(i); k++) {
         char ch = text.charAt(k);
-        comma |= ch == ',';
-        semicolon |= ch == ';';
+        if (ch == ';' || (ch == ',' && CONJUNCTIONS.contains(t.norm(i)))) {
+          return true;
+        }
       }
-      if (t.sentence(i) != t.sentence(i - 1) || semicolon || (comma && CONJUNCTIONS.contains(t.norm(i)))) {
-        c++;
-      }
-      out[i] = c;
     }
-    return out;
+    return false;
   }
 
   private static boolean[] yearSentences(Tokens t) {
@@ -446,35 +477,47 @@ public final class TensionScorer {
     return out;
   }
 
+  /** The three heaviest sentences, heaviest first, earlier first on ties; picked without sorting every sentence. */
   private static List<String> evidence(Tokens t, double[] sentenceWeight) {
-    Integer[] order = new Integer[sentenceWeight.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> sentenceWeight[i]).reversed());
     List<String> out = new ArrayList<>(3);
-    for (int k = 0; k < order.length && out.size() < 3 && sentenceWeight[order[k]] > 0; k++) {
-      out.add(sentenceText(t, order[k]));
+    int[] picked = {-1, -1, -1};
+    for (int k = 0; k < 3; k++) {
+      int best = -1;
+      for (int i = 0; i < sentenceWeight.length; i++) {
+        if (sentenceWeight[i] > 0 && i != picked[0] && i != picked[1]
+            && (best < 0 || sentenceWeight[i] > sentenceWeight[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      picked[k] = best;
+      out.add(sentenceText(t, best));
     }
     return out;
   }
 
   /** The text of one sentence, trimmed to 300 characters. */
   static String sentenceText(Tokens t, int sentence) {
-    int from = -1;
-    int to = -1;
-    for (int i = 0; i < t.size(); i++) {
-      if (t.sentence(i) == sentence) {
-        if (from < 0) {
-          from = i;
-        }
-        to = i;
-      } else if (from >= 0) {
-        break;
+    // sentence numbers never decrease along the tokens: find the sentence's first token by bisection
+    int lo = 0;
+    int hi = t.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t.sentence(mid) < sentence) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    if (from < 0) {
+    if (lo >= t.size() || t.sentence(lo) != sentence) {
       return "";
+    }
+    int from = lo;
+    int to = from;
+    while (to + 1 < t.size() && t.sentence(to + 1) == sentence) {
+      to++;
     }
     int end = Math.min(t.text().length(), t.end(to) + 1);
     String s = t.text().substring(t.start(from), end).strip();
