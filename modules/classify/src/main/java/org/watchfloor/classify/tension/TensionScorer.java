@@ -35,6 +35,9 @@ public final class TensionScorer {
       "over", "around", "almost", "up", "to", "an", "estimated", "roughly", "another", "a", "further");
   /** Words that open a new clause after a comma. */
   private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "while", "whereas", "although", "though", "yet");
+  /** Modal verbs that open a verb phrase of their own after a conjunction. */
+  private static final Set<String> MODALS = Set.of("would", "will", "could", "can", "may", "might", "should", "must",
+      "shall");
   /** Counts written as words; the plural quantities ("dozens") stand for many. */
   private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
       Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
@@ -446,13 +449,17 @@ public final class TensionScorer {
   }
 
   /**
-   * Whether a clause ends between token {@code from} and token {@code to}: a semicolon, or a comma before a
-   * conjunction ("without food, and the agency said..."), so that a word such as "without" does not reach into the
-   * next clause. Read only for a modifier already in reach of an event, so it costs nothing on most tokens.
+   * Whether a clause ends between token {@code from} and token {@code to}: a semicolon, a comma before a
+   * conjunction ("without food, and the agency said...") or a conjunction before a modal verb ("and would"), so that
+   * a word such as "without" or "never" does not reach into the next clause. Read only for a modifier already in reach of an event, so it costs nothing on most tokens.
    */
   static boolean clauseBreak(Tokens t, int from, int to) {
     String text = t.text();
     for (int i = from + 1; i <= to; i++) {
+      // "would never accept X and would respond by force": a conjunction opening a second verb phrase
+      if (i < to && CONJUNCTIONS.contains(t.norm(i)) && MODALS.contains(t.norm(i + 1))) {
+        return true;
+      }
       for (int k = t.end(i - 1); k < t.start(i); k++) {
         char ch = text.charAt(k);
         if (ch == ';' || (ch == ',' && CONJUNCTIONS.contains(t.norm(i)))) {

@@ -164,6 +164,17 @@ class TensionContextRulesTest {
     assertThat(TensionScorer.clauseBreak(t, 4, 5)).isTrue();
     assertThat(TensionScorer.clauseBreak(t, 5, 6)).isFalse();
     assertThat(TensionScorer.clauseBreak(t, 6, 7)).isTrue();
+    Tokens modal = Tokens.of("He would never sign it and would answer with force.");
+    // tokens: he0 would1 never2 sign3 it4 and5 would6 answer7 with8 force9
+    assertThat(TensionScorer.clauseBreak(modal, 2, 9)).isTrue();
+    assertThat(TensionScorer.clauseBreak(modal, 2, 4)).isFalse();
+  }
+
+  @Test
+  void aDeniedActDoesNotNegateTheThreatThatFollowsIt() {
+    RuleClassifier.Explained e = explain("", "The general said his army would never cross the river and would "
+        + "answer any raid by force.");
+    assertThat(event(e, "threaten").modifiers()).doesNotContain("negation");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
