@@ -2,9 +2,9 @@ package org.watchfloor.classify.tension;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.watchfloor.classify.actor.ActorExtractor;
@@ -24,9 +24,27 @@ public final class TensionScorer {
   static final String HISTORICAL = "historical";
   static final String PRESENT = "present";
 
-  private record Event(String id, double goldstein, double intensity) {}
+  private record Event(int index, String id, double goldstein, double intensity) {}
 
-  private record Mod(int index, String id, double factor, boolean sentenceScope, int window) {}
+  /** A modifier; {@code except[k]} is true for the event classes (by index) it never weakens. */
+  private record Mod(
+      int index, String id, double factor, boolean sentenceScope, int window, boolean[] except, boolean fromTitle) {}
+
+  /** Words between a casualty word and its count: "killing at least 40", "killed more than 12". */
+  private static final Set<String> COUNT_FILLERS = Set.of("at", "least", "more", "than", "about", "some", "nearly",
+      "over", "around", "almost", "up", "to", "an", "estimated", "roughly", "another", "a", "further");
+  /** Words that open a new clause after a comma. */
+  private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "while", "whereas", "although", "though", "yet");
+  /** Modal verbs that open a verb phrase of their own after a conjunction. */
+  private static final Set<String> MODALS = Set.of("would", "will", "could", "can", "may", "might", "should", "must",
+      "shall");
+  /** Counts written as words; the plural quantities ("dozens") stand for many. */
+  private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+      Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
+      Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+      Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("dozen", 12), Map.entry("twenty", 20),
+      Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("hundred", 100),
+      Map.entry("dozens", 24), Map.entry("scores", 40), Map.entry("hundreds", 200), Map.entry("thousands", 2000));
 
   private final PhraseMatcher<Event> events = new PhraseMatcher<>();
   private final PhraseMatcher<Mod> modifiers = new PhraseMatcher<>();
@@ -43,6 +61,14 @@ public final class TensionScorer {
   private final double floor;
   private final double floorIntensity;
   private final double floorMinFactor;
+  private final double severeEvent;
+  private final double reciprocalFrom;
+  private final double reciprocalIntensity;
+  private final Set<String> reciprocalClasses;
+  private final Set<String> casualtyStems = new HashSet<>();
+  private final int massFrom;
+  private final double massIntensity;
+  private final double fewIntensity;
 
   private TensionScorer(TensionConfig config, String file) {
     int index = 0;
@@ -61,7 +87,7 @@ public final class TensionScorer {
       if (intensity < 0 || intensity > 100) {
         throw new ConfigException(file, key + ".intensity", "must lie in [0, 100]");
       }
-      Event ev = new Event(e.id(), e.goldstein(), intensity);
+      Event ev = new Event(index - 1, e.id(), e.goldstein(), intensity);
       e.terms().forEach(term -> events.add(term, ev));
     }
     index = 0;
@@ -78,7 +104,18 @@ public final class TensionScorer {
       if (!scope.equals("sentence") && !scope.equals("before")) {
         throw new ConfigException(file, key + ".scope", "must be 'sentence' or 'before'");
       }
-      Mod mod = new Mod(index, m.id(), m.factor(), scope.equals("sentence"), m.window() == null ? 6 : m.window());
+      boolean[] except = new boolean[config.eventClasses().size()];
+      if (m.except() != null) {
+        for (String id : m.except()) {
+          int k = classIndex(config, id);
+          if (k < 0) {
+            throw new ConfigException(file, key + ".except", "no event class '" + id + "'");
+          }
+          except[k] = true;
+        }
+      }
+      Mod mod = new Mod(index, m.id(), m.factor(), scope.equals("sentence"), m.window() == null ? 6 : m.window(),
+          except, Boolean.TRUE.equals(m.fromTitle()));
       if (m.id().equals(HISTORICAL)) {
         hist = mod;
       }
@@ -88,7 +125,8 @@ public final class TensionScorer {
     historical = hist;
     modifierCount = index;
     TensionConfig.Aggregation a = config.aggregation() == null
-        ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null, null, null, null) : config.aggregation();
+        ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null) : config.aggregation();
     topWeight = or(a.topWeight(), 0.65);
     meanWeight = or(a.meanWeight(), 0.35);
     cooperationPull = or(a.cooperationPull(), 0.3);
@@ -100,6 +138,32 @@ public final class TensionScorer {
     floor = or(a.floor(), 0.0);
     floorIntensity = or(a.floorIntensity(), 40.0);
     floorMinFactor = or(a.floorMinFactor(), 0.3);
+    severeEvent = or(a.severeEvent(), 0.0);
+    reciprocalFrom = or(a.reciprocalFrom(), 60.0);
+    reciprocalIntensity = or(a.reciprocalIntensity(), 0.0);
+    reciprocalClasses = a.reciprocalClasses() == null ? Set.of() : Set.copyOf(a.reciprocalClasses());
+    TensionConfig.Casualties c = config.casualties();
+    if (c != null && c.terms() != null) {
+      for (String term : c.terms()) {
+        Tokens ct = Tokens.of(term);
+        if (ct.size() != 1) {
+          throw new ConfigException(file, "casualties.terms", "a casualty term is one word, got '" + term + "'");
+        }
+        casualtyStems.add(ct.stem(0));
+      }
+    }
+    massFrom = c == null || c.massFrom() == null ? 10 : c.massFrom();
+    massIntensity = c == null || c.massIntensity() == null ? 85.0 : c.massIntensity();
+    fewIntensity = c == null || c.fewIntensity() == null ? 75.0 : c.fewIntensity();
+  }
+
+  private static int classIndex(TensionConfig config, String id) {
+    for (int k = 0; k < config.eventClasses().size(); k++) {
+      if (id.equals(config.eventClasses().get(k).id())) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private static double or(Double v, double fallback) {
@@ -121,12 +185,40 @@ public final class TensionScorer {
     }
     List<PhraseMatcher.Match<Mod>> mods = modifiers.findAll(t);
     boolean[] presentSentence = new boolean[t.sentenceCount() + 1];
-    for (PhraseMatcher.Match<Mod> m : mods) {
+    // modifiers come in token order, so each sentence's modifiers are one run: sentenceMods[s] to sentenceMods[s + 1]
+    int[] sentenceMods = new int[t.sentenceCount() + 2];
+    for (int k = 0; k < mods.size(); k++) {
+      PhraseMatcher.Match<Mod> m = mods.get(k);
+      int s = t.sentence(m.from());
+      sentenceMods[s + 1] = k + 1;
       if (m.value().id().equals(PRESENT)) {
-        presentSentence[t.sentence(m.from())] = true;
+        presentSentence[s] = true;
       }
     }
+    for (int s = 1; s < sentenceMods.length; s++) {
+      sentenceMods[s] = Math.max(sentenceMods[s], sentenceMods[s - 1]);
+    }
     boolean[] yearSentence = yearSentences(t);
+    boolean titleConflict = false;
+    for (PhraseMatcher.Match<Event> e : found) {
+      if (e.from() < titleTokens && e.value().goldstein() < 0) {
+        titleConflict = true;
+        break;
+      }
+    }
+    List<Mod> articleWide = null;
+    if (!titleConflict) {
+      for (PhraseMatcher.Match<Mod> m : mods) {
+        if (m.from() < titleTokens && m.value().fromTitle()) {
+          if (articleWide == null) {
+            articleWide = new ArrayList<>(2);
+          }
+          if (!articleWide.contains(m.value())) {
+            articleWide.add(m.value());
+          }
+        }
+      }
+    }
 
     List<TensionResult.ScoredEvent> scored = new ArrayList<>(found.size());
     double[] conflict = new double[found.size()];
@@ -140,19 +232,28 @@ public final class TensionScorer {
     Set<String> dyadKeys = new HashSet<>();
     boolean[] applied = new boolean[Math.max(1, modifierCount)];
     boolean floored = false;
+    long[] strongKeys = new long[found.size()];
+    int strongCount = 0;
+    List<String[]> hostile = reciprocalIntensity > 0 ? new ArrayList<>(4) : null;
+    boolean reciprocal = false;
     for (PhraseMatcher.Match<Event> e : found) {
       int sentence = t.sentence(e.from());
       Arrays.fill(applied, false);
       double factor = 1.0;
       List<String> why = null;
-      for (PhraseMatcher.Match<Mod> m : mods) {
+      for (int k = sentenceMods[sentence]; k < sentenceMods[sentence + 1]; k++) {
+        PhraseMatcher.Match<Mod> m = mods.get(k);
         Mod mod = m.value();
-        if (t.sentence(m.from()) != sentence || applied[mod.index()] || mod.id().equals(PRESENT)) {
+        if (applied[mod.index()] || mod.id().equals(PRESENT) || mod.except()[e.value().index()]) {
           continue;
         }
         boolean inScope = mod.sentenceScope()
             ? !(m.from() >= e.from() && m.to() <= e.to())
-            : m.to() < e.from() && e.from() - m.to() <= mod.window();
+            : m.to() < e.from() && e.from() - m.to() <= mod.window() && !clauseBreak(t, m.to(), e.from());
+        // "held a parade on Wednesday to mark the anniversary": in a sentence about today, history is what follows
+        if (inScope && mod == historical && presentSentence[sentence] && m.from() > e.to()) {
+          inScope = false;
+        }
         if (inScope) {
           applied[mod.index()] = true;
           factor *= mod.factor();
@@ -160,6 +261,18 @@ public final class TensionScorer {
             why = new ArrayList<>(2);
           }
           why.add(mod.id());
+        }
+      }
+      if (articleWide != null) {
+        for (Mod mod : articleWide) {
+          if (!applied[mod.index()] && !mod.except()[e.value().index()]) {
+            applied[mod.index()] = true;
+            factor *= mod.factor();
+            if (why == null) {
+              why = new ArrayList<>(2);
+            }
+            why.add(mod.id());
+          }
         }
       }
       if (historical != null && yearSentence[sentence] && !presentSentence[sentence] && !applied[historical.index()]) {
@@ -171,13 +284,28 @@ public final class TensionScorer {
       }
       double g = e.value().goldstein();
       double weight = factor * (e.from() < titleTokens ? titleWeight : 1.0);
-      double contribution = g < 0 ? e.value().intensity() * weight : 0;
-      if (g < 0 && e.value().intensity() >= floorIntensity && factor >= floorMinFactor) {
+      double intensity = g < 0 ? casualtyIntensity(t, e) : 0;
+      double contribution = g < 0 ? intensity * weight : 0;
+      if (g < 0 && intensity >= floorIntensity && factor >= floorMinFactor) {
         floored = true;
       }
       if (g < 0) {
         conflict[conflicts++] = contribution;
         conflictSum += contribution;
+        if (contribution >= 30 && factor >= 1.0) {
+          long key = ((long) e.value().index() << 32) | sentence;
+          boolean seen = false;
+          for (int i = 0; i < strongCount && !seen; i++) {
+            seen = strongKeys[i] == key;
+          }
+          if (!seen) {
+            strongKeys[strongCount++] = key;
+          }
+        }
+        if (hostile != null && contribution >= reciprocalFrom && !reciprocal
+            && reciprocalClasses.contains(e.value().id())) {
+          reciprocal = hostileActs(hits, sentence, hostile);
+        }
       } else {
         cooperation += g * 10 * weight;
       }
@@ -196,25 +324,28 @@ public final class TensionScorer {
     } else {
       Arrays.sort(conflict, 0, conflicts);
       double top = conflict[conflicts - 1];
-      int k = Math.min(3, conflicts);
+      if (reciprocal) {
+        top = Math.max(top, reciprocalIntensity);
+        conflict[conflicts - 1] = top;
+      }
+      // events that context weakened to a trace (a sport reading, a denial) do not dilute the mean
+      int k = 0;
       double mean = 0;
-      for (int i = 0; i < k; i++) {
-        mean += conflict[conflicts - 1 - i];
+      for (int i = conflicts - 1; i >= 0 && k < 3 && (k == 0 || conflict[i] >= 0.3 * top); i--) {
+        mean += conflict[i];
+        k++;
       }
       mean /= k;
       score = topWeight * top + meanWeight * mean;
-      int strong = 0;
-      for (int i = 0; i < conflicts; i++) {
-        if (conflict[i] >= 30) {
-          strong++;
-        }
-      }
-      score += Math.min(volumeCap, volumeBonus * Math.max(0, strong - 1));
+      score += Math.min(volumeCap, volumeBonus * Math.max(0, strongCount - 1));
       double share = cooperation / (cooperation + conflictSum);
       score *= 1 - cooperationPull * share;
       score = Math.max(score, baseline);
       if (floored) {
         score = Math.max(score, floor);
+      }
+      if (top < severeEvent) {
+        score = Math.min(score, Math.nextDown(severeEvent));
       }
     }
     score = Math.max(0, Math.min(100, score));
@@ -222,6 +353,121 @@ public final class TensionScorer {
     Tension tension = new Tension(round(score), TensionLevel.of(score), round(goldsteinMean),
         evidence(t, sentenceWeight));
     return new TensionResult(tension, dyads, scored);
+  }
+
+  /**
+   * The intensity of an event, set by the casualty count beside it: "killing four" is a deadly incident, "killing
+   * at least 40" mass violence, whatever word reported it.
+   */
+  private double casualtyIntensity(Tokens t, PhraseMatcher.Match<Event> e) {
+    double intensity = e.value().intensity();
+    if (casualtyStems.isEmpty()) {
+      return intensity;
+    }
+    boolean casualty = false;
+    for (int i = e.from(); i <= e.to() && !casualty; i++) {
+      casualty = casualtyStems.contains(t.stem(i));
+    }
+    if (!casualty) {
+      return intensity;
+    }
+    int count = countAfter(t, e.to());
+    if (count < 0) {
+      count = countBefore(t, e.from());
+    }
+    if (count < 0) {
+      return intensity;
+    }
+    return count >= massFrom ? Math.max(intensity, massIntensity) : Math.min(intensity, fewIntensity);
+  }
+
+  private static int countAfter(Tokens t, int end) {
+    int sentence = t.sentence(end);
+    for (int i = end + 1; i < t.size() && i <= end + 4 && t.sentence(i) == sentence; i++) {
+      int n = number(t, i);
+      if (n >= 0) {
+        return n;
+      }
+      if (!COUNT_FILLERS.contains(t.norm(i))) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** "40 people were killed", "two soldiers died": a count at most four words before the casualty word. */
+  private static int countBefore(Tokens t, int start) {
+    int sentence = t.sentence(start);
+    for (int i = start - 1; i >= 0 && i >= start - 4 && t.sentence(i) == sentence; i--) {
+      int n = number(t, i);
+      if (n >= 0) {
+        return n;
+      }
+    }
+    return -1;
+  }
+
+  private static int number(Tokens t, int i) {
+    if (t.has(i, Tokens.DIGITS)) {
+      String digits = t.norm(i).replace(",", "");
+      if (digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"))) {
+        return -1;
+      }
+      try {
+        return digits.length() > 7 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+      } catch (NumberFormatException ex) {
+        return -1;
+      }
+    }
+    Integer n = NUMBER_WORDS.get(t.norm(i));
+    return n == null ? -1 : n;
+  }
+
+  /**
+   * Records who acts against whom in a sentence holding a hostile act (its first actor against every actor of
+   * another country in it) and tells whether the reverse was already recorded: the two sides attack each other.
+   */
+  private static boolean hostileActs(List<ActorHit> hits, int sentence, List<String[]> pairs) {
+    String subject = null;
+    for (ActorHit h : hits) {
+      if (h.sentence() != sentence || !usable(h)) {
+        continue;
+      }
+      String side = h.country() != null ? h.country() : h.id();
+      if (subject == null) {
+        subject = side;
+      } else if (!side.equals(subject)) {
+        for (String[] p : pairs) {
+          if (p[0].equals(side) && p[1].equals(subject)) {
+            return true;
+          }
+        }
+        pairs.add(new String[] {subject, side});
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a clause ends between token {@code from} and token {@code to}: a semicolon, a comma before a
+   * conjunction ("without food, and the agency said...") or a conjunction before a modal verb ("and would"), so that
+   * a word such as "without" or "never" does not reach into the next clause. Read only for a modifier already in reach of an event, so it costs nothing on most tokens.
+   */
+  static boolean clauseBreak(Tokens t, int from, int to) {
+    String text = t.text();
+    for (int i = from + 1; i <= to; i++) {
+      // "would never accept X and would respond by force": a conjunction opening a second verb phrase
+      if (i < to && CONJUNCTIONS.contains(t.norm(i)) && MODALS.contains(t.norm(i + 1))) {
+        return true;
+      }
+      for (int k = t.end(i - 1); k < t.start(i); k++) {
+        char ch = text.charAt(k);
+        if (ch == ';' || (ch == ',' && CONJUNCTIONS.contains(t.norm(i)))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean[] yearSentences(Tokens t) {
@@ -238,35 +484,47 @@ public final class TensionScorer {
     return out;
   }
 
+  /** The three heaviest sentences, heaviest first, earlier first on ties; picked without sorting every sentence. */
   private static List<String> evidence(Tokens t, double[] sentenceWeight) {
-    Integer[] order = new Integer[sentenceWeight.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> sentenceWeight[i]).reversed());
     List<String> out = new ArrayList<>(3);
-    for (int k = 0; k < order.length && out.size() < 3 && sentenceWeight[order[k]] > 0; k++) {
-      out.add(sentenceText(t, order[k]));
+    int[] picked = {-1, -1, -1};
+    for (int k = 0; k < 3; k++) {
+      int best = -1;
+      for (int i = 0; i < sentenceWeight.length; i++) {
+        if (sentenceWeight[i] > 0 && i != picked[0] && i != picked[1]
+            && (best < 0 || sentenceWeight[i] > sentenceWeight[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      picked[k] = best;
+      out.add(sentenceText(t, best));
     }
     return out;
   }
 
   /** The text of one sentence, trimmed to 300 characters. */
   static String sentenceText(Tokens t, int sentence) {
-    int from = -1;
-    int to = -1;
-    for (int i = 0; i < t.size(); i++) {
-      if (t.sentence(i) == sentence) {
-        if (from < 0) {
-          from = i;
-        }
-        to = i;
-      } else if (from >= 0) {
-        break;
+    // sentence numbers never decrease along the tokens: find the sentence's first token by bisection
+    int lo = 0;
+    int hi = t.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t.sentence(mid) < sentence) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    if (from < 0) {
+    if (lo >= t.size() || t.sentence(lo) != sentence) {
       return "";
+    }
+    int from = lo;
+    int to = from;
+    while (to + 1 < t.size() && t.sentence(to + 1) == sentence) {
+      to++;
     }
     int end = Math.min(t.text().length(), t.end(to) + 1);
     String s = t.text().substring(t.start(from), end).strip();

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.watchfloor.model.config.YamlFiles;
 
@@ -26,16 +28,35 @@ public final class DevSet {
 
   public static List<DevArticle> load(Path dir) {
     List<DevArticle> all = new ArrayList<>();
+    byFile(dir).values().forEach(all::addAll);
+    return all;
+  }
+
+  /** The articles of each {@code *.yaml} file, keyed by file name, in file-name order. */
+  public static Map<String, List<DevArticle>> byFile(Path dir) {
+    Map<String, List<DevArticle>> out = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
         try (InputStream in = Files.newInputStream(file)) {
-          all.addAll(YamlFiles.YAML.readValue(in, new TypeReference<List<DevArticle>>() {}));
+          out.put(file.getFileName().toString(),
+              YamlFiles.YAML.readValue(in, new TypeReference<List<DevArticle>>() {}));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read dev set " + dir, e);
     }
-    return all;
+    return out;
+  }
+
+  /** The articles of the files whose names start with one of {@code prefixes}, in file-name order. */
+  public static List<DevArticle> fromFiles(Path dir, List<String> prefixes) {
+    List<DevArticle> out = new ArrayList<>();
+    byFile(dir).forEach((name, articles) -> {
+      if (prefixes.stream().anyMatch(name::startsWith)) {
+        out.addAll(articles);
+      }
+    });
+    return out;
   }
 
   /** Articles at even positions: the half the rules were tuned on. */

@@ -25,7 +25,8 @@ import org.watchfloor.model.TopicScore;
  * and within-one accuracy, and the Spearman correlation of scores with levels, for the tuning and held-out halves.
  *
  * <p>Run: {@code ./mvnw -q -pl modules/classify exec:java -Dexec.mainClass=org.watchfloor.classify.eval.QualityReport}
- * (add {@code -Dexec.args=--errors} to list the tuning half's disagreements). Writes
+ * (add {@code -Dexec.args=--errors} to list the tuning half's disagreements, {@code --files=f_,g_} to add a line for
+ * the files whose names start with those prefixes). Writes
  * {@code modules/classify/target/quality-report.json}.
  */
 public final class QualityReport {
@@ -211,6 +212,23 @@ public final class QualityReport {
     System.out.println(format("tuning", report.tuning()));
     System.out.println(format("held-out", report.heldOut()));
     System.out.println(format("all", report.all()));
+    for (String flag : flags) {
+      if (flag.startsWith("--files=")) {
+        List<String> prefixes = List.of(flag.substring("--files=".length()).split(","));
+        Set<String> ids = new HashSet<>();
+        DevSet.fromFiles(DevSet.defaultDir(), prefixes).forEach(a -> ids.add(a.id()));
+        List<DevArticle> chosen = articles.stream().filter(a -> ids.contains(a.id())).toList();
+        List<DevArticle> tuningChosen = DevSet.tuning(articles).stream().filter(a -> ids.contains(a.id())).toList();
+        List<DevArticle> heldChosen = DevSet.heldOut(articles).stream().filter(a -> ids.contains(a.id())).toList();
+        Map<String, Classification> results = new LinkedHashMap<>();
+        for (DevArticle a : chosen) {
+          results.put(a.id(), classifier.classify(new ArticleText(a.title(), a.text(), null, null)));
+        }
+        System.out.println(format("files", measure(chosen, results, null)) + "  " + prefixes);
+        System.out.println(format(" tuning", measure(tuningChosen, results, null)));
+        System.out.println(format(" held-out", measure(heldChosen, results, null)));
+      }
+    }
     System.out.println("targets:  actors P>=0.95 R>=0.90, topics micro-F1>=0.85, tension within-one>=0.95 exact>=0.75");
     if (flags.contains("--errors")) {
       report.errors().forEach(System.out::println);

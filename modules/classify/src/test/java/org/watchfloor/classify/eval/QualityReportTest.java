@@ -2,9 +2,14 @@ package org.watchfloor.classify.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.watchfloor.classify.Classifiers;
 import org.watchfloor.classify.ConfigDir;
+import org.watchfloor.classify.actor.ActorsConfig;
+import org.watchfloor.model.config.YamlFiles;
 
 class QualityReportTest {
   @Test
@@ -19,6 +24,16 @@ class QualityReportTest {
     });
     List<String> topics = ConfigDir.classifier().topics().topicIds();
     assertThat(articles).flatExtracting(DevArticle::topics).allMatch(topics::contains);
+  }
+
+  @Test
+  void everyLabelledActorIsAGazetteerId() {
+    ActorsConfig gazetteer = YamlFiles.read(ConfigDir.find().resolve(Classifiers.ACTORS_FILE), ActorsConfig.class);
+    Set<String> ids = new HashSet<>();
+    gazetteer.states().forEach(s -> ids.add(s.id()));
+    gazetteer.actors().forEach(a -> ids.add(a.id()));
+    assertThat(ids).contains("PRK", "kim-jong-un").doesNotContain("Pyongyang");
+    assertThat(DevSet.load(DevSet.defaultDir())).flatExtracting(DevArticle::actors).allMatch(ids::contains);
   }
 
   @Test

@@ -1,0 +1,207 @@
+package org.watchfloor.classify.tension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.watchfloor.classify.ArticleText;
+import org.watchfloor.classify.ConfigDir;
+import org.watchfloor.classify.RuleClassifier;
+import org.watchfloor.classify.text.Tokens;
+import org.watchfloor.model.TensionLevel;
+
+/** The context rules added for issue 4, each on sentences written for this test (none comes from the dev set). */
+class TensionContextRulesTest {
+  private static final RuleClassifier CLASSIFIER = ConfigDir.classifier();
+
+  private static RuleClassifier.Explained explain(String title, String text) {
+    return CLASSIFIER.explain(new ArticleText(title, text, "en", null));
+  }
+
+  private static TensionLevel level(String title, String text) {
+    return explain(title, text).classification().tension().level();
+  }
+
+  private static double score(String text) {
+    return explain("", text).classification().tension().score();
+  }
+
+  private static TensionResult.ScoredEvent event(RuleClassifier.Explained e, String eventClass) {
+    return e.events().stream().filter(s -> s.eventClass().equals(eventClass)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void simulationWeakensWhatIsSimulatedNotTheDrillItself() {
+    RuleClassifier.Explained e = explain("", "Marines began military drills on the atoll on Friday, "
+        + "simulating an invasion by a hostile neighbour.");
+    assertThat(event(e, "exhibit_force_posture").modifiers()).isEmpty();
+    assertThat(event(e, "fight").modifiers()).containsExactly("simulation");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.ELEVATED);
+  }
+
+  @Test
+  void aModalVerbDoesNotHedgeAThreatButDoesHedgeAnAttack() {
+    RuleClassifier.Explained e = explain("", "The junta threatened on Sunday that its artillery could shell the "
+        + "rebel town within days.");
+    assertThat(event(e, "threaten").modifiers()).doesNotContain("hedge");
+    assertThat(event(e, "assault").modifiers()).contains("hedge");
+  }
+
+  @ParameterizedTest(name = "{1} scores below {0}")
+  @CsvSource(delimiter = '|', value = {
+      "The ministry called up reservists on Monday.          | Officials expect the ministry to call up reservists.",
+      "The ministry called up reservists on Monday.          | The ministry calls up reservists next month.",
+      "Coast guards rammed a trawler on Monday.              | Coast guards rammed a trawler last year.",
+  })
+  void expectationsAndLastYearWeakenAnEvent(String actual, String qualified) {
+    assertThat(score(qualified)).isLessThan(score(actual));
+  }
+
+  @Test
+  void namingAThreatWeighsLessThanMakingOne() {
+    assertThat(score("The minister spoke of the threat from the north."))
+        .isLessThan(score("The minister threatened the north on Monday."));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // a few dead: a deadly incident, HIGH however many attack words report it
+      "Gunmen attacked a bus depot on Monday, killing three drivers, and struck a market nearby. | HIGH",
+      "Three guards were killed when raiders stormed the border post and attacked the barracks. | HIGH",
+      // ten or more dead, in figures or in words: mass violence
+      "Gunmen attacked a bus depot on Monday, killing 27 people.                                | SEVERE",
+      "Raiders stormed the village at dawn, killing dozens of farmers.                          | SEVERE",
+  })
+  void theCasualtyCountSetsTheWeightOfAKilling(String text, TensionLevel expected) {
+    assertThat(level("", text)).isEqualTo(expected);
+  }
+
+  @Test
+  void aYearIsNotACasualtyCount() {
+    assertThat(level("", "Gunmen attacked the depot on Monday, killing 2019 commuters' hopes.")).isNotEqualTo(TensionLevel.SEVERE);
+  }
+
+  @Test
+  void manyAttackMentionsWithoutFightingStayBelowSevere() {
+    String text = "Drones attacked a power station on Monday. Missiles struck a rail depot. "
+        + "Rockets hit a bridge and artillery shelled a warehouse. An airstrike hit a fuel depot.";
+    TensionResult.ScoredEvent strongest = explain("", text).events().stream()
+        .max((a, b) -> Double.compare(a.contribution(), b.contribution())).orElseThrow();
+    assertThat(strongest.contribution()).isLessThan(80);
+    assertThat(level("", text)).isEqualTo(TensionLevel.HIGH);
+  }
+
+  @Test
+  void twoSidesAttackingEachOtherIsFighting() {
+    String oneWay = "Armenia launched drone strikes on Azerbaijani positions on Monday.";
+    String both = oneWay + " Azerbaijan responded with air strikes on Armenian depots.";
+    assertThat(level("", oneWay)).isEqualTo(TensionLevel.HIGH);
+    assertThat(level("", both)).isEqualTo(TensionLevel.SEVERE);
+  }
+
+  @Test
+  void shootingDownIncomingDronesIsNotAnExchangeOfAttacks() {
+    String text = "Belarusian drones attacked a Lithuanian depot on Monday. "
+        + "Lithuania's air force said it shot down six Belarusian drones.";
+    assertThat(level("", text)).isEqualTo(TensionLevel.HIGH);
+  }
+
+  @Test
+  void repeatedMentionsOfOneDrillDoNotStackIntoHigh() {
+    String text = "Navies began joint drills on Tuesday with warships, fighter jets, bombers and an aircraft "
+        + "carrier. The war games will last a week.";
+    assertThat(level("", text)).isEqualTo(TensionLevel.ELEVATED);
+  }
+
+  @Test
+  void aSportOrDisasterTitleSetsTheReadingOfTheWholeArticle() {
+    String text = "The champion launched a fierce attack on the queen's side and won the battle in 40 moves.";
+    assertThat(level("Grandmaster takes chess title in Oslo", text)).isEqualTo(TensionLevel.LOW);
+    assertThat(level("Rebels take border town", text)).isNotEqualTo(TensionLevel.LOW);
+    String storm = "Floods killed 40 people and destroyed bridges across the valley.";
+    assertThat(level("Drought and heavy rain batter the valley", storm)).isEqualTo(TensionLevel.LOW);
+  }
+
+  @Test
+  void aConflictEventInTheTitleKeepsTheArticleFromBeingReadAsSport() {
+    String text = "Militia fighters attacked the capital on Saturday, killing 14 people.";
+    assertThat(level("Football stadium reopens after repairs", text)).isEqualTo(TensionLevel.LOW);
+    assertThat(level("Missile strike hits football stadium", text)).isEqualTo(TensionLevel.SEVERE);
+  }
+
+  @Test
+  void raidersWhoStormedAVillageAreNotAStorm() {
+    RuleClassifier.Explained e = explain("", "Raiders stormed the village at dawn, killing dozens of farmers.");
+    assertThat(e.events()).allSatisfy(ev -> assertThat(ev.modifiers()).doesNotContain("natural"));
+    assertThat(explain("", "A tropical storm hit the coast, killing dozens of farmers.").events())
+        .allSatisfy(ev -> assertThat(ev.modifiers()).contains("natural"));
+  }
+
+  @Test
+  void inASentenceAboutTodayHistoryWeakensOnlyWhatFollowsIt() {
+    RuleClassifier.Explained e = explain("", "The navy deployed warships on Friday to mark the anniversary of "
+        + "the battle.");
+    assertThat(event(e, "exhibit_force_posture").modifiers()).doesNotContain("historical");
+    assertThat(event(e, "fight").modifiers()).contains("historical");
+  }
+
+  @Test
+  void negationDoesNotReachIntoTheNextClause() {
+    RuleClassifier.Explained e = explain("", "The convoy left without escorts, and militants attacked it near "
+        + "the river.");
+    assertThat(event(e, "assault").modifiers()).doesNotContain("negation");
+    RuleClassifier.Explained denied = explain("", "The army said militants did not attack the convoy.");
+    assertThat(event(denied, "assault").modifiers()).contains("negation");
+  }
+
+  @Test
+  void clausesBreakAtSemicolonsAndCommaConjunctionsOnly() {
+    Tokens t = Tokens.of("Rain fell, heavy and cold; roads closed, and schools shut.");
+    // tokens: rain0 fell1 heavy2 and3 cold4 roads5 closed6 and7 schools8 shut9
+    assertThat(TensionScorer.clauseBreak(t, 0, 4)).isFalse();
+    assertThat(TensionScorer.clauseBreak(t, 4, 5)).isTrue();
+    assertThat(TensionScorer.clauseBreak(t, 5, 6)).isFalse();
+    assertThat(TensionScorer.clauseBreak(t, 6, 7)).isTrue();
+    Tokens modal = Tokens.of("He would never sign it and would answer with force.");
+    // tokens: he0 would1 never2 sign3 it4 and5 would6 answer7 with8 force9
+    assertThat(TensionScorer.clauseBreak(modal, 2, 9)).isTrue();
+    assertThat(TensionScorer.clauseBreak(modal, 2, 4)).isFalse();
+  }
+
+  @Test
+  void aDeniedActDoesNotNegateTheThreatThatFollowsIt() {
+    RuleClassifier.Explained e = explain("", "The general said his army would never cross the river and would "
+        + "answer any raid by force.");
+    assertThat(event(e, "threaten").modifiers()).doesNotContain("negation");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "The army held a military parade through the capital on Saturday.                         | GUARDED",
+      "Police arrested four activists outside the parliament on Tuesday.                        | GUARDED",
+      "Two foreign bombers violated its airspace on Sunday, the ministry said.                  | HIGH",
+      "Doctors said children in the camps were starving.                                         | ELEVATED",
+      "Aid workers reported malnutrition spreading in camps cut off by the blockade.              | ELEVATED",
+      "The navy showed off new attack helicopters and attack submarines at an arms fair.         | LOW",
+  })
+  void eventClassesAreRankedLikeTheDesk(String text, TensionLevel expected) {
+    assertThat(level("", text)).isEqualTo(expected);
+  }
+
+  @Test
+  void injuringCrewIsAnAssault() {
+    RuleClassifier.Explained e = explain("", "A patrol boat rammed a fishing trawler on Monday, injuring two "
+        + "crew members.");
+    assertThat(e.events()).extracting(TensionResult.ScoredEvent::eventClass).contains("assault");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.HIGH);
+  }
+
+  @Test
+  void anExchangeOfFireIsNotCooperation() {
+    List<String> classes = explain("Troops exchange artillery fire across river", "").events().stream()
+        .map(TensionResult.ScoredEvent::eventClass).toList();
+    assertThat(classes).containsExactly("fight");
+  }
+}
