@@ -33,6 +33,13 @@ class WatchfloorCommandTest {
   }
 
   @Test
+  void noCommandPrintsTheUsageToTheCommandsOwnOutput() {
+    Run r = run();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Usage: watchfloor", "up", "classify");
+  }
+
+  @Test
   void upHelpExplainsTheDemoAndExternalServices() {
     Run r = run("up", "--help");
     assertThat(r.exit()).isZero();
