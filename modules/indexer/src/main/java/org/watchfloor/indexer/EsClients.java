@@ -114,7 +114,12 @@ public final class EsClients {
   }
 
   static HttpHost host(String url) {
-    URI uri = URI.create(url.contains("://") ? url : "http://" + url);
+    URI uri;
+    try {
+      uri = URI.create(url.contains("://") ? url : "http://" + url);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Settings.FILE, URL, "not a URL: '" + url + "' (" + e.getMessage() + ")");
+    }
     if (uri.getHost() == null) {
       throw new ConfigException(Settings.FILE, URL, "not a URL: '" + url + "'");
     }

@@ -21,6 +21,13 @@ class EsClientsTest {
   }
 
   @Test
+  void aMalformedUrlIsAConfigurationErrorNamingIt() {
+    assertThatThrownBy(() -> EsClients.host("http://bad host:9200"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(EsClients.URL).hasMessageContaining("'http://bad host:9200'");
+  }
+
+  @Test
   void readsUrlFromEnvironmentOverride() {
     Settings s = Settings.load(Path.of("does-not-exist"), Map.of("WATCHFLOOR_ELASTICSEARCH_URL", "http://es:9201"));
     assertThat(EsClients.url(s)).isEqualTo("http://es:9201");

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
+import org.watchfloor.model.config.ConfigException;
 import org.watchfloor.model.config.Settings;
 
 /**
@@ -35,7 +36,16 @@ public final class ElasticsearchHistory {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   public ElasticsearchHistory(String url, String authorization) {
-    this.url = Objects.requireNonNull(url, "url").replaceAll("/+$", "");
+    // a bare host:port means http, as for the indexer's client
+    String full = Objects.requireNonNull(url, "url").contains("://") ? url : "http://" + url;
+    this.url = full.replaceAll("/+$", "");
+    try {
+      if (URI.create(this.url).getHost() == null) {
+        throw new IllegalArgumentException("no host");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Settings.FILE, "elasticsearch.url", "not a URL: '" + url + "' (" + e.getMessage() + ")");
+    }
     this.authorization = authorization;
   }
 
