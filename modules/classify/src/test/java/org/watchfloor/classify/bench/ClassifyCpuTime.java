@@ -11,11 +11,15 @@ import org.watchfloor.classify.eval.DevSet;
 
 /**
  * Companion to {@link ClassifyBenchmark} for a shared, loaded machine: counts the benchmark thread's own CPU time, so
- * that the figure is articles per CPU-second of one core rather than per wall-clock second of a contended one.
+ * that the figure is articles per CPU-second of one core rather than per wall-clock second of a contended one. The
+ * checksum sums the fingerprints: it changes only if the classification of the bench articles changes.
  *
- * <p>Run: {@code ./mvnw -q -pl modules/classify exec:java -Dexec.mainClass=org.watchfloor.classify.bench.ClassifyCpuTime}
+ * <p>Run: {@code ./mvnw -q -o -pl modules/classify exec:java
+ * -Dexec.mainClass=org.watchfloor.classify.bench.ClassifyCpuTime [-Dexec.args=ROUNDS]}
  */
 public final class ClassifyCpuTime {
+  private static final int WARM_UP_ROUNDS = 5;
+
   private ClassifyCpuTime() {}
 
   public static void main(String[] args) {
@@ -26,7 +30,8 @@ public final class ClassifyCpuTime {
     long sink = 0;
     for (String mode : new String[] {"detect language", "language hint"}) {
       boolean hint = mode.equals("language hint");
-      for (int round = 0; round < rounds + 2; round++) {
+      // five unreported rounds: the JIT needs about 15,000 articles before the figures settle
+      for (int round = 0; round < rounds + WARM_UP_ROUNDS; round++) {
         int n = 3000;
         long cpu0 = mx.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
@@ -39,9 +44,9 @@ public final class ClassifyCpuTime {
         }
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         long wall = System.nanoTime() - wall0;
-        if (round >= 2) {
+        if (round >= WARM_UP_ROUNDS) {
           System.out.printf(Locale.ROOT, "%-16s round %d: %,.0f articles per CPU-second (%,.0f per wall second)%n",
-              mode, round - 1, n / (cpu / 1e9), n / (wall / 1e9));
+              mode, round - WARM_UP_ROUNDS + 1, n / (cpu / 1e9), n / (wall / 1e9));
         }
       }
     }
