@@ -189,8 +189,8 @@ class EnrichmentTopologyTest {
     // three bits from the copy, five from the original: a copy of the copy, same story
     send(article("copy2", "PRK test", "text [fp " + Long.toHexString(fp ^ 0b101L ^ (0b111L << 40)) + "]",
         T0.plusSeconds(90_000)));
-    // four bits apart: a different story
-    send(article("far", "PRK test", "text [fp " + Long.toHexString(fp ^ 0xf000_0000_0000_0000L) + "]",
+    // seven bits apart: a different story
+    send(article("far", "PRK test", "text [fp " + Long.toHexString(fp ^ 0xfe00_0000_0000_0000L) + "]",
         T0.plusSeconds(60)));
     // identical fingerprint, but five days later: more than 72 hours after every copy
     send(article("late", "PRK test", "text [fp " + Long.toHexString(fp) + "]", T0.plusSeconds(5 * 86_400)));
@@ -207,6 +207,39 @@ class EnrichmentTopologyTest {
     assertThat(byId.get("far").storyId()).isEqualTo("far");
     assertThat(byId.get("late").duplicateOf()).isNull();
     assertThat(byId.get("late").storyId()).isEqualTo("late");
+  }
+
+  @Test
+  void dropsStoryIndexEntriesOlderThanTwiceTheWindow() {
+    send(article("old", "t", "text [fp 1234]", T0));
+    send(article("recent", "t", "text [fp 99990000]", T0.plus(java.time.Duration.ofDays(7))));
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(16));
+
+    var index = driver.<String, Object>getKeyValueStore(EnrichmentTopology.STORY_STORE);
+    java.util.List<String> ids = new ArrayList<>();
+    try (var it = index.all()) {
+      it.forEachRemaining(kv -> ids.add(kv.key.substring(kv.key.lastIndexOf('|') + 1)));
+    }
+    int bands = EnrichmentOptions.defaults().maxHammingDistance() + 1;
+    assertThat(ids).hasSize(bands).containsOnly("recent");
+  }
+
+  @Test
+  void theDistanceLimitIsInclusive() {
+    int max = EnrichmentOptions.defaults().maxHammingDistance();
+    long base = 0x5a5a_1234_0000_ffffL;
+    long lowBits = (1L << max) - 1;
+    long highBits = ((1L << (max + 1)) - 1) << 40;
+    send(article("base", "t", "text [fp " + Long.toHexString(base) + "]", T0));
+    send(article("at-limit", "t", "text [fp " + Long.toHexString(base ^ lowBits) + "]", T0.plusSeconds(60)));
+    send(article("beyond", "t", "text [fp " + Long.toHexString(base ^ highBits) + "]", T0.plusSeconds(120)));
+
+    Map<String, EnrichedArticle> byId = enriched.readValuesToList().stream()
+        .collect(Collectors.toMap(EnrichedArticle::id, Function.identity()));
+    assertThat(Long.bitCount(lowBits)).isEqualTo(max);
+    assertThat(byId.get("at-limit").duplicateOf()).isEqualTo("base");
+    assertThat(byId.get("beyond").duplicateOf()).isNull();
+    assertThat(byId.get("beyond").storyId()).isEqualTo("beyond");
   }
 
   @Test

@@ -55,11 +55,24 @@ class FingerprintBandsTest {
     }
   }
 
+  @ParameterizedTest(name = "max distance {0}")
+  @ValueSource(ints = {3, 6, 9})
+  void bandWidthsDifferByAtMostOneBit(int maxDistance) {
+    FingerprintBands bands = new FingerprintBands(maxDistance);
+    // all ones: each key's hex value has as many bits as its band is wide
+    int[] widths = Arrays.stream(bands.keys(-1L))
+        .mapToInt(k -> 64 - Long.numberOfLeadingZeros(Long.parseUnsignedLong(k.substring(k.indexOf(':') + 1), 16)))
+        .toArray();
+    assertThat(Arrays.stream(widths).sum()).isEqualTo(64);
+    assertThat(Arrays.stream(widths).max().getAsInt() - Arrays.stream(widths).min().getAsInt()).isLessThanOrEqualTo(1);
+  }
+
   @org.junit.jupiter.api.Test
-  void candidateListsSurviveTheirBinaryForm() {
-    List<StoryCandidate> list = List.of(new StoryCandidate("a-1", -5L, "a-1", 1_700_000_000_000L),
-        new StoryCandidate("b-é", Long.MAX_VALUE, "a-1", 0L));
-    byte[] bytes = StoryCandidate.LIST_SERDE.serializer().serialize("t", list);
-    assertThat(StoryCandidate.LIST_SERDE.deserializer().deserialize("t", bytes)).isEqualTo(list);
+  void candidatesSurviveTheirBinaryForm() {
+    for (StoryCandidate c : List.of(new StoryCandidate("a-1", -5L, "a-1", 1_700_000_000_000L),
+        new StoryCandidate("b-é", Long.MAX_VALUE, "a-1", 0L))) {
+      byte[] bytes = StoryCandidate.SERDE.serializer().serialize("t", c);
+      assertThat(StoryCandidate.SERDE.deserializer().deserialize("t", bytes)).isEqualTo(c);
+    }
   }
 }
