@@ -22,6 +22,9 @@ public final class Tokens {
   /** Only digits. */
   public static final int DIGITS = 32;
 
+  private static final int FLAG_BITS = 6;
+  private static final int FLAG_MASK = (1 << FLAG_BITS) - 1;
+
   private static final Set<String> ABBREVIATIONS = Set.of(
       "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "no", "rev", "gov",
       "sen", "rep", "adm", "prof", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co");
@@ -33,8 +36,8 @@ public final class Tokens {
   private int[] end;
   private String[] norm;
   private String[] stem;
-  private int[] flags;
-  private int[] sentence;
+  /** Shape flags in the low {@link #FLAG_BITS} bits, the sentence number above them: one array instead of two. */
+  private int[] shape;
   private int sentences;
   private char[] buffer = new char[32];
 
@@ -45,8 +48,7 @@ public final class Tokens {
     end = new int[capacity];
     norm = new String[capacity];
     stem = new String[capacity];
-    flags = new int[capacity];
-    sentence = new int[capacity];
+    shape = new int[capacity];
   }
 
   /** Tokenises a text; words split at spaces, punctuation and hyphens, possessives and dots folded into flags. */
@@ -72,8 +74,8 @@ public final class Tokens {
     while (i < n) {
       char c = s.charAt(i);
       if (!letterOrDigit(c)) {
-        if (c == '\n' && size > 0 && sentence[size - 1] == sent) {
-          flags[size - 1] |= SENTENCE_END;
+        if (c == '\n' && size > 0 && sentence(size - 1) == sent) {
+          shape[size - 1] |= SENTENCE_END;
           sent++;
         }
         i++;
@@ -212,13 +214,13 @@ public final class Tokens {
         String last = norm[size - 1];
         boolean abbreviation = p == '.' && (ABBREVIATIONS.contains(last) || (stop - begin == 1 && upperCase(s.charAt(begin))));
         if (boundary && !abbreviation) {
-          flags[size - 1] |= SENTENCE_END;
+          shape[size - 1] |= SENTENCE_END;
           sent++;
         }
       }
     }
-    if (size > 0 && (flags[size - 1] & SENTENCE_END) == 0) {
-      flags[size - 1] |= SENTENCE_END;
+    if (size > 0 && (shape[size - 1] & SENTENCE_END) == 0) {
+      shape[size - 1] |= SENTENCE_END;
       sent++;
     }
     sentences = sent;
@@ -276,15 +278,13 @@ public final class Tokens {
       end = Arrays.copyOf(end, cap);
       norm = Arrays.copyOf(norm, cap);
       stem = Arrays.copyOf(stem, cap);
-      flags = Arrays.copyOf(flags, cap);
-      sentence = Arrays.copyOf(sentence, cap);
+      shape = Arrays.copyOf(shape, cap);
     }
     start[size] = from;
     end[size] = to;
     norm[size] = normalised;
     stem[size] = stemmed;
-    flags[size] = f;
-    sentence[size] = sent;
+    shape[size] = f | sent << FLAG_BITS;
     size++;
   }
 
@@ -320,11 +320,11 @@ public final class Tokens {
   }
 
   public int flags(int i) {
-    return flags[i];
+    return shape[i] & FLAG_MASK;
   }
 
   public boolean has(int i, int flag) {
-    return (flags[i] & flag) != 0;
+    return (shape[i] & flag) != 0;
   }
 
   /** The original text of token {@code i}. */
@@ -338,7 +338,7 @@ public final class Tokens {
   }
 
   public int sentence(int i) {
-    return sentence[i];
+    return shape[i] >>> FLAG_BITS;
   }
 
   public int sentenceCount() {
