@@ -218,7 +218,7 @@ public final class TensionScorer {
       Tension none = new Tension(baseline, TensionLevel.of(baseline), 0.0, List.of());
       return new TensionResult(none, List.of(), List.of());
     }
-    List<PhraseMatcher.Match<Mod>> mods = modifiers.findAll(t);
+    List<PhraseMatcher.Match<Mod>> mods = withoutNames(t, titleTokens, modifiers.findAll(t));
     int[] modMatches = new int[Math.max(1, modifierCount)];
     for (PhraseMatcher.Match<Mod> m : mods) {
       modMatches[m.value().index()]++;
@@ -436,6 +436,27 @@ public final class TensionScorer {
       }
     }
     return out == null ? found : out;
+  }
+
+  /**
+   * Drops one-word modifiers written with a capital inside a body sentence: "since May" names a month, not a
+   * possibility. Title words are kept, as a title may capitalise every word.
+   */
+  private static List<PhraseMatcher.Match<Mod>> withoutNames(
+      Tokens t, int titleTokens, List<PhraseMatcher.Match<Mod>> mods) {
+    List<PhraseMatcher.Match<Mod>> out = null;
+    for (int k = 0; k < mods.size(); k++) {
+      PhraseMatcher.Match<Mod> m = mods.get(k);
+      int i = m.from();
+      boolean name = i == m.to() && i >= titleTokens && i > 0 && t.sentence(i - 1) == t.sentence(i)
+          && Character.isUpperCase(t.text().charAt(t.start(i)));
+      if (name && out == null) {
+        out = new ArrayList<>(mods.subList(0, k));
+      } else if (!name && out != null) {
+        out.add(m);
+      }
+    }
+    return out == null ? mods : out;
   }
 
   /**
