@@ -52,8 +52,10 @@ public final class TensionScorer {
 
   private final PhraseMatcher<Event> events = new PhraseMatcher<>();
   private final PhraseMatcher<Mod> modifiers = new PhraseMatcher<>();
-  /** Per event class (by index): the words one of which its sentence must hold, or null when it needs none. */
-  private final List<PhraseMatcher<Boolean>> contexts = new ArrayList<>();
+  /** Context words of every class that needs them, each with the bits of the classes it serves: one pass reads all. */
+  private final PhraseMatcher<Long> contexts = new PhraseMatcher<>();
+  /** Per event class (by index): its bit among the classes that need context, or 0 when it needs none. */
+  private final long[] contextBits;
   /** Per event class (by index): written forms that name a thing rather than the act. */
   private final List<Set<String>> notForms = new ArrayList<>();
   private final Mod historical;
@@ -83,6 +85,11 @@ public final class TensionScorer {
   private TensionScorer(TensionConfig config, String file) {
     int index = 0;
     Map<String, Integer> kinds = new java.util.HashMap<>();
+    contextBits = new long[config.eventClasses().size()];
+    // terms keyed by their stems, so that one written twice (or inflected) carries every class's bit
+    Map<String, long[]> contextTerms = new java.util.LinkedHashMap<>();
+    Map<String, String> contextPhrases = new java.util.HashMap<>();
+    int contextClasses = 0;
     for (TensionConfig.EventClass e : config.eventClasses()) {
       String key = "event_classes[" + index++ + "]";
       if (e.id() == null || e.goldstein() == null) {
@@ -98,17 +105,27 @@ public final class TensionScorer {
       if (intensity < 0 || intensity > 100) {
         throw new ConfigException(file, key + ".intensity", "must lie in [0, 100]");
       }
-      int kind = e.cameo() == null || e.cameo().isBlank() ? index - 1 : kinds.computeIfAbsent(e.cameo(), k -> kinds.size() + 10_000);
+      int kind = e.cameo() == null || e.cameo().isBlank()
+          ? index - 1 : kinds.computeIfAbsent(e.cameo(), k -> kinds.size() + 10_000);
       Event ev = new Event(index - 1, e.id(), e.goldstein(), intensity, kind);
       e.terms().forEach(term -> events.add(term, ev));
-      PhraseMatcher<Boolean> context = null;
       if (e.context() != null && !e.context().isEmpty()) {
-        context = new PhraseMatcher<>();
+        if (contextClasses == Long.SIZE) {
+          throw new ConfigException(file, key + ".context", "at most " + Long.SIZE + " classes may need context");
+        }
+        long bit = 1L << contextClasses++;
+        contextBits[index - 1] = bit;
         for (String term : e.context()) {
-          context.add(term, Boolean.TRUE);
+          Tokens ct = Tokens.of(term);
+          StringBuilder stems = new StringBuilder();
+          for (int i = 0; i < ct.size(); i++) {
+            stems.append(ct.stem(i)).append(' ');
+          }
+          String stemKey = stems.toString();
+          contextTerms.computeIfAbsent(stemKey, k -> new long[1])[0] |= bit;
+          contextPhrases.putIfAbsent(stemKey, term);
         }
       }
-      contexts.add(context);
       Set<String> forms = new HashSet<>();
       if (e.notForms() != null) {
         for (String form : e.notForms()) {
@@ -156,6 +173,7 @@ public final class TensionScorer {
       m.terms().forEach(term -> modifiers.add(term, mod));
       index++;
     }
+    contextTerms.forEach((stemKey, bits) -> contexts.add(contextPhrases.get(stemKey), bits[0]));
     historical = hist;
     hedge = hedging;
     modifierCount = index;
@@ -248,7 +266,8 @@ public final class TensionScorer {
     List<Mod> articleWide = null;
     if (!titleConflict) {
       for (PhraseMatcher.Match<Mod> m : mods) {
-        if (m.from() < titleTokens && m.value().fromTitle() && modMatches[m.value().index()] >= m.value().minMatches()) {
+        if (m.from() < titleTokens && m.value().fromTitle()
+            && modMatches[m.value().index()] >= m.value().minMatches()) {
           if (articleWide == null) {
             articleWide = new ArrayList<>(2);
           }
@@ -411,23 +430,19 @@ public final class TensionScorer {
    */
   private List<PhraseMatcher.Match<Event>> applicable(Tokens t, List<PhraseMatcher.Match<Event>> found) {
     List<PhraseMatcher.Match<Event>> out = null;
-    boolean[][] context = null;
+    long[] context = null;
     for (int k = 0; k < found.size(); k++) {
       PhraseMatcher.Match<Event> e = found.get(k);
       int c = e.value().index();
       boolean keep = e.from() != e.to() || !notForms.get(c).contains(t.norm(e.from()));
-      if (keep && contexts.get(c) != null) {
+      if (keep && contextBits[c] != 0) {
         if (context == null) {
-          context = new boolean[contexts.size()][];
-        }
-        if (context[c] == null) {
-          boolean[] sentences = new boolean[t.sentenceCount() + 1];
-          for (PhraseMatcher.Match<Boolean> m : contexts.get(c).findAll(t)) {
-            sentences[t.sentence(m.from())] = true;
+          context = new long[t.sentenceCount() + 1];
+          for (PhraseMatcher.Match<Long> m : contexts.findAll(t)) {
+            context[t.sentence(m.from())] |= m.value();
           }
-          context[c] = sentences;
         }
-        keep = context[c][t.sentence(e.from())];
+        keep = (context[t.sentence(e.from())] & contextBits[c]) != 0;
       }
       if (!keep && out == null) {
         out = new ArrayList<>(found.subList(0, k));
