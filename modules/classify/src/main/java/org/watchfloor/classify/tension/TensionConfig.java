@@ -21,8 +21,13 @@ public record TensionConfig(
    *
    * @param intensity the tension, 0-100, one unqualified event of this class stands for; defaults to
    *     {@code max(0, -goldstein) * 10}
+   * @param context when set, a term counts only in a sentence that also holds one of these words: "drills" is a
+   *     military exercise beside "troops" or "warships", a fire drill otherwise
+   * @param notForms written forms that match a term's stem but name a thing, not the act ("shells" for "shelled")
    */
-  public record EventClass(String id, String cameo, Double goldstein, Double intensity, List<String> terms) {}
+  public record EventClass(
+      String id, String cameo, Double goldstein, Double intensity, List<String> terms, List<String> context,
+      List<String> notForms) {}
 
   /**
    * A context modifier: when one of its terms is found in scope, an event's weight is multiplied by {@code factor}.
@@ -32,10 +37,12 @@ public record TensionConfig(
    *     modal verb does not hedge it)
    * @param fromTitle when true, one of its terms in the title weakens every event of the article, unless the title
    *     itself reports a conflict event: a headline about a chess final makes its "attack" a move on the board
+   * @param minMatches how many of its terms the article must hold before it applies at all (default 1): one
+   *     "goal" in a diplomatic text does not make it a sports report
    */
   public record Modifier(
       String id, Double factor, String scope, Integer window, List<String> terms, List<String> except,
-      Boolean fromTitle) {}
+      Boolean fromTitle, Integer minMatches) {}
 
   /**
    * Reads the number of people killed or wounded next to a casualty word ("killing four", "40 people were killed").

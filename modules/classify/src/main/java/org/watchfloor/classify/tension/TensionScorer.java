@@ -23,12 +23,16 @@ import org.watchfloor.model.config.ConfigException;
 public final class TensionScorer {
   static final String HISTORICAL = "historical";
   static final String PRESENT = "present";
+  static final String HEDGE = "hedge";
+  static final String INTENTION = "intention";
 
-  private record Event(int index, String id, double goldstein, double intensity) {}
+  /** An event class; {@code kind} is shared by the classes of one CAMEO code, which describe one kind of act. */
+  private record Event(int index, String id, double goldstein, double intensity, int kind) {}
 
   /** A modifier; {@code except[k]} is true for the event classes (by index) it never weakens. */
   private record Mod(
-      int index, String id, double factor, boolean sentenceScope, int window, boolean[] except, boolean fromTitle) {}
+      int index, String id, double factor, boolean sentenceScope, int window, boolean[] except, boolean fromTitle,
+      int minMatches) {}
 
   /** Words between a casualty word and its count: "killing at least 40", "killed more than 12". */
   private static final Set<String> COUNT_FILLERS = Set.of("at", "least", "more", "than", "about", "some", "nearly",
@@ -48,7 +52,15 @@ public final class TensionScorer {
 
   private final PhraseMatcher<Event> events = new PhraseMatcher<>();
   private final PhraseMatcher<Mod> modifiers = new PhraseMatcher<>();
+  /** Context words of every class that needs them, each with the bits of the classes it serves: one pass reads all. */
+  private final PhraseMatcher<Long> contexts = new PhraseMatcher<>();
+  /** Per event class (by index): its bit among the classes that need context, or 0 when it needs none. */
+  private final long[] contextBits;
+  /** Per event class (by index): written forms that name a thing rather than the act. */
+  private final List<Set<String>> notForms = new ArrayList<>();
   private final Mod historical;
+  /** The hedge, also applied to an event verb in the infinitive ("sent to fight"): an intention, not an act. */
+  private final Mod hedge;
   private final int modifierCount;
   private final double topWeight;
   private final double meanWeight;
@@ -72,6 +84,12 @@ public final class TensionScorer {
 
   private TensionScorer(TensionConfig config, String file) {
     int index = 0;
+    Map<String, Integer> kinds = new java.util.HashMap<>();
+    contextBits = new long[config.eventClasses().size()];
+    // terms keyed by their stems, so that one written twice (or inflected) carries every class's bit
+    Map<String, long[]> contextTerms = new java.util.LinkedHashMap<>();
+    Map<String, String> contextPhrases = new java.util.HashMap<>();
+    int contextClasses = 0;
     for (TensionConfig.EventClass e : config.eventClasses()) {
       String key = "event_classes[" + index++ + "]";
       if (e.id() == null || e.goldstein() == null) {
@@ -87,11 +105,38 @@ public final class TensionScorer {
       if (intensity < 0 || intensity > 100) {
         throw new ConfigException(file, key + ".intensity", "must lie in [0, 100]");
       }
-      Event ev = new Event(index - 1, e.id(), e.goldstein(), intensity);
+      int kind = e.cameo() == null || e.cameo().isBlank()
+          ? index - 1 : kinds.computeIfAbsent(e.cameo(), k -> kinds.size() + 10_000);
+      Event ev = new Event(index - 1, e.id(), e.goldstein(), intensity, kind);
       e.terms().forEach(term -> events.add(term, ev));
+      if (e.context() != null && !e.context().isEmpty()) {
+        if (contextClasses == Long.SIZE) {
+          throw new ConfigException(file, key + ".context", "at most " + Long.SIZE + " classes may need context");
+        }
+        long bit = 1L << contextClasses++;
+        contextBits[index - 1] = bit;
+        for (String term : e.context()) {
+          Tokens ct = Tokens.of(term);
+          StringBuilder stems = new StringBuilder();
+          for (int i = 0; i < ct.size(); i++) {
+            stems.append(ct.stem(i)).append(' ');
+          }
+          String stemKey = stems.toString();
+          contextTerms.computeIfAbsent(stemKey, k -> new long[1])[0] |= bit;
+          contextPhrases.putIfAbsent(stemKey, term);
+        }
+      }
+      Set<String> forms = new HashSet<>();
+      if (e.notForms() != null) {
+        for (String form : e.notForms()) {
+          forms.add(form.toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      notForms.add(forms);
     }
     index = 0;
     Mod hist = null;
+    Mod hedging = null;
     for (TensionConfig.Modifier m : config.modifiers()) {
       String key = "modifiers[" + index + "]";
       if (m.id() == null || m.factor() == null || m.terms() == null) {
@@ -114,15 +159,23 @@ public final class TensionScorer {
           except[k] = true;
         }
       }
+      if (m.minMatches() != null && m.minMatches() < 1) {
+        throw new ConfigException(file, key + ".min_matches", "must be at least 1");
+      }
       Mod mod = new Mod(index, m.id(), m.factor(), scope.equals("sentence"), m.window() == null ? 6 : m.window(),
-          except, Boolean.TRUE.equals(m.fromTitle()));
+          except, Boolean.TRUE.equals(m.fromTitle()), m.minMatches() == null ? 1 : m.minMatches());
       if (m.id().equals(HISTORICAL)) {
         hist = mod;
+      }
+      if (m.id().equals(HEDGE)) {
+        hedging = mod;
       }
       m.terms().forEach(term -> modifiers.add(term, mod));
       index++;
     }
+    contextTerms.forEach((stemKey, bits) -> contexts.add(contextPhrases.get(stemKey), bits[0]));
     historical = hist;
+    hedge = hedging;
     modifierCount = index;
     TensionConfig.Aggregation a = config.aggregation() == null
         ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null, null, null, null,
@@ -178,12 +231,16 @@ public final class TensionScorer {
    * Scores a tokenised article whose first {@code titleTokens} tokens are the title, given its actor mentions.
    */
   public TensionResult score(Tokens t, int titleTokens, List<ActorHit> hits) {
-    List<PhraseMatcher.Match<Event>> found = events.findAll(t);
+    List<PhraseMatcher.Match<Event>> found = applicable(t, events.findAll(t));
     if (found.isEmpty()) {
       Tension none = new Tension(baseline, TensionLevel.of(baseline), 0.0, List.of());
       return new TensionResult(none, List.of(), List.of());
     }
-    List<PhraseMatcher.Match<Mod>> mods = modifiers.findAll(t);
+    List<PhraseMatcher.Match<Mod>> mods = withoutNames(t, titleTokens, modifiers.findAll(t));
+    int[] modMatches = new int[Math.max(1, modifierCount)];
+    for (PhraseMatcher.Match<Mod> m : mods) {
+      modMatches[m.value().index()]++;
+    }
     boolean[] presentSentence = new boolean[t.sentenceCount() + 1];
     // modifiers come in token order, so each sentence's modifiers are one run: sentenceMods[s] to sentenceMods[s + 1]
     int[] sentenceMods = new int[t.sentenceCount() + 2];
@@ -209,7 +266,8 @@ public final class TensionScorer {
     List<Mod> articleWide = null;
     if (!titleConflict) {
       for (PhraseMatcher.Match<Mod> m : mods) {
-        if (m.from() < titleTokens && m.value().fromTitle()) {
+        if (m.from() < titleTokens && m.value().fromTitle()
+            && modMatches[m.value().index()] >= m.value().minMatches()) {
           if (articleWide == null) {
             articleWide = new ArrayList<>(2);
           }
@@ -244,7 +302,8 @@ public final class TensionScorer {
       for (int k = sentenceMods[sentence]; k < sentenceMods[sentence + 1]; k++) {
         PhraseMatcher.Match<Mod> m = mods.get(k);
         Mod mod = m.value();
-        if (applied[mod.index()] || mod.id().equals(PRESENT) || mod.except()[e.value().index()]) {
+        if (applied[mod.index()] || mod.id().equals(PRESENT) || mod.except()[e.value().index()]
+            || modMatches[mod.index()] < mod.minMatches()) {
           continue;
         }
         boolean inScope = mod.sentenceScope()
@@ -275,6 +334,15 @@ public final class TensionScorer {
           }
         }
       }
+      if (hedge != null && e.value().goldstein() < 0 && !applied[hedge.index()] && !hedge.except()[e.value().index()]
+          && infinitive(t, e)) {
+        applied[hedge.index()] = true;
+        factor *= hedge.factor();
+        if (why == null) {
+          why = new ArrayList<>(2);
+        }
+        why.add(INTENTION);
+      }
       if (historical != null && yearSentence[sentence] && !presentSentence[sentence] && !applied[historical.index()]) {
         factor *= historical.factor();
         if (why == null) {
@@ -293,7 +361,8 @@ public final class TensionScorer {
         conflict[conflicts++] = contribution;
         conflictSum += contribution;
         if (contribution >= 30 && factor >= 1.0) {
-          long key = ((long) e.value().index() << 32) | sentence;
+          // "drills" and "warships" in one sentence describe one exercise: one kind of act per sentence adds volume
+          long key = ((long) e.value().kind() << 32) | sentence;
           boolean seen = false;
           for (int i = 0; i < strongCount && !seen; i++) {
             seen = strongKeys[i] == key;
@@ -353,6 +422,69 @@ public final class TensionScorer {
     Tension tension = new Tension(round(score), TensionLevel.of(score), round(goldsteinMean),
         evidence(t, sentenceWeight));
     return new TensionResult(tension, dyads, scored);
+  }
+
+  /**
+   * The matches that stand for an event here: a written form that names a thing ("artillery shells") is dropped, and
+   * so is a term of a class that needs context in a sentence without it. Context is read only for the classes found.
+   */
+  private List<PhraseMatcher.Match<Event>> applicable(Tokens t, List<PhraseMatcher.Match<Event>> found) {
+    List<PhraseMatcher.Match<Event>> out = null;
+    long[] context = null;
+    for (int k = 0; k < found.size(); k++) {
+      PhraseMatcher.Match<Event> e = found.get(k);
+      int c = e.value().index();
+      boolean keep = e.from() != e.to() || !notForms.get(c).contains(t.norm(e.from()));
+      if (keep && contextBits[c] != 0) {
+        if (context == null) {
+          context = new long[t.sentenceCount() + 1];
+          for (PhraseMatcher.Match<Long> m : contexts.findAll(t)) {
+            context[t.sentence(m.from())] |= m.value();
+          }
+        }
+        keep = (context[t.sentence(e.from())] & contextBits[c]) != 0;
+      }
+      if (!keep && out == null) {
+        out = new ArrayList<>(found.subList(0, k));
+      } else if (keep && out != null) {
+        out.add(e);
+      }
+    }
+    return out == null ? found : out;
+  }
+
+  /**
+   * Drops one-word modifiers written with a capital inside a body sentence: "since May" names a month, not a
+   * possibility. Title words are kept, as a title may capitalise every word.
+   */
+  private static List<PhraseMatcher.Match<Mod>> withoutNames(
+      Tokens t, int titleTokens, List<PhraseMatcher.Match<Mod>> mods) {
+    List<PhraseMatcher.Match<Mod>> out = null;
+    for (int k = 0; k < mods.size(); k++) {
+      PhraseMatcher.Match<Mod> m = mods.get(k);
+      int i = m.from();
+      boolean name = i == m.to() && i >= titleTokens && i > 0 && t.sentence(i - 1) == t.sentence(i)
+          && Character.isUpperCase(t.text().charAt(t.start(i)));
+      if (name && out == null) {
+        out = new ArrayList<>(mods.subList(0, k));
+      } else if (!name && out != null) {
+        out.add(m);
+      }
+    }
+    return out == null ? mods : out;
+  }
+
+  /**
+   * "sent to fight", "plans to strike": a one-word event in its bare form right after "to" is a purpose or an
+   * intention, not an act that happened. Inflected forms ("exposed to shelling", "in response to attacks") are nouns.
+   */
+  static boolean infinitive(Tokens t, PhraseMatcher.Match<Event> e) {
+    if (e.from() != e.to() || e.from() == 0 || !t.norm(e.from() - 1).equals("to")
+        || t.sentence(e.from() - 1) != t.sentence(e.from())) {
+      return false;
+    }
+    String word = t.norm(e.from());
+    return !(word.endsWith("s") || word.endsWith("ed") || word.endsWith("ing"));
   }
 
   /**

@@ -204,4 +204,118 @@ class TensionContextRulesTest {
         .map(TensionResult.ScoredEvent::eventClass).toList();
     assertThat(classes).containsExactly("fight");
   }
+
+  // --- round 2: rules from the tuning half's errors after 48 more articles
+
+  private static List<String> classes(String text) {
+    return explain("", text).events().stream().map(TensionResult.ScoredEvent::eventClass).toList();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "Soldiers from both armies began ten days of drills near the river on Monday.          | ELEVATED",
+      "The exercise brought together warships and submarines from four navies.               | ELEVATED",
+      "Schools across the city held fire drills on Monday.                                   | LOW",
+      "Doctors recommend regular exercise for older patients.                                | LOW",
+  })
+  void drillsNamedWithoutMilitaryWordsCountOnlyBesideTroopsOrShips(String text, TensionLevel expected) {
+    assertThat(level("", text)).isEqualTo(expected);
+  }
+
+  @Test
+  void aMissileNamedWithoutItsVerbIsALaunchOnlyWhenTheSentenceSaysItWasFired() {
+    assertThat(level("", "The navy fired three short-range ballistic missiles into the sea on Friday."))
+        .isEqualTo(TensionLevel.HIGH);
+    assertThat(classes("The museum displays two old ballistic missiles in its garden.")).isEmpty();
+  }
+
+  @Test
+  void aDeliveryVerbBesideAWeaponNounIsAnArmsTransfer() {
+    RuleClassifier.Explained e = explain("", "The government has shipped thousands of artillery shells and "
+        + "rockets to its ally since May.");
+    assertThat(e.events()).extracting(TensionResult.ScoredEvent::eventClass)
+        .contains("transfer_arms").doesNotContain("assault");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.ELEVATED);
+    assertThat(classes("The carmaker shipped forty thousand vans to Europe in May.")).isEmpty();
+  }
+
+  @Test
+  void aNounFormIsNotTheAct() {
+    assertThat(classes("Demand for steel rose sharply in March.")).isEmpty();
+    assertThat(classes("The ministry demanded an apology on Monday.")).containsExactly("demand");
+    assertThat(classes("Gunners shelled the village on Monday.")).containsExactly("assault");
+  }
+
+  @Test
+  void anEventVerbAfterToIsAnIntention() {
+    RuleClassifier.Explained intended = explain("", "Hundreds of volunteers travelled abroad to fight on Tuesday.");
+    assertThat(event(intended, "fight").modifiers()).contains("intention");
+    RuleClassifier.Explained done = explain("", "Hundreds of volunteers fought abroad on Tuesday.");
+    assertThat(event(done, "fight").modifiers()).doesNotContain("intention");
+    RuleClassifier.Explained noun = explain("", "Villagers were exposed to shelling for a week.");
+    assertThat(event(noun, "assault").modifiers()).doesNotContain("intention");
+  }
+
+  @Test
+  void aFamineWarningIsNotHedgedByItsModalVerb() {
+    RuleClassifier.Explained e = explain("", "Aid agencies said the besieged city could slip into famine within "
+        + "weeks.");
+    assertThat(event(e, "humanitarian_crisis").modifiers()).doesNotContain("hedge");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.ELEVATED);
+  }
+
+  @Test
+  void thePastPerfectMarksBackground() {
+    RuleClassifier.Explained e = explain("", "The council had imposed sanctions on the shipping firm.");
+    assertThat(event(e, "impose_sanctions").modifiers()).contains("background");
+    assertThat(score("The council had imposed sanctions on the shipping firm."))
+        .isLessThan(score("The council imposed sanctions on the shipping firm."));
+  }
+
+  @Test
+  void oneSportWordDoesNotMakeASportsReport() {
+    RuleClassifier.Explained e = explain("", "The envoys restated the goal of disarmament and condemned the "
+        + "rocket launch.");
+    assertThat(event(e, "disapprove").modifiers()).doesNotContain("sport");
+    RuleClassifier.Explained game = explain("", "The striker scored twice as the visitors attacked down the left.");
+    assertThat(event(game, "assault").modifiers()).contains("sport");
+  }
+
+  @Test
+  void markingYearsSinceAMassacreIsACommemoration() {
+    assertThat(level("Crowds mark 25 years since valley massacre", "Crowds gathered on Sunday to mark 25 years "
+        + "since the massacre in the valley, in which soldiers killed 300 villagers."))
+        .isEqualTo(TensionLevel.LOW);
+  }
+
+  @Test
+  void threateningAnAbstractionNamesADanger() {
+    RuleClassifier.Explained e = explain("", "The minister said the new pact threatens regional stability.");
+    assertThat(e.events()).extracting(TensionResult.ScoredEvent::eventClass).containsExactly("threat_mention");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.GUARDED);
+  }
+
+  @Test
+  void theTermsOfATreatyAreNotAnAttack() {
+    RuleClassifier.Explained e = explain("", "The leaders reaffirmed the charter, under which an attack on one "
+        + "member is an attack on all.");
+    assertThat(e.events()).filteredOn(s -> s.eventClass().equals("assault"))
+        .allSatisfy(s -> assertThat(s.modifiers()).contains("hedge"));
+    assertThat(e.classification().tension().level()).isLessThan(TensionLevel.HIGH);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "Inspectors said the plant resumed uranium enrichment on Monday.                       | ELEVATED",
+      "Officials said the country could resume enrichment within months.                     | GUARDED",
+  })
+  void enrichmentReportedIsElevatedAndAssessedIsGuarded(String text, TensionLevel expected) {
+    assertThat(level("", text)).isEqualTo(expected);
+  }
+
+  @Test
+  void oneExerciseNamedInManyWordsAddsNoVolume() {
+    assertThat(level("", "Troops began drills on Monday with warships, bombers and fighter jets."))
+        .isEqualTo(TensionLevel.ELEVATED);
+  }
 }
