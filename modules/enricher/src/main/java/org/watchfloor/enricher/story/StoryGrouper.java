@@ -3,7 +3,6 @@ package org.watchfloor.enricher.story;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -97,7 +96,12 @@ public final class StoryGrouper implements Processor<String, Classified, String,
 
   /** {@code band|event time as 16 hex digits|id}: within a band, entries sort by event time. */
   static String entryKey(String band, long eventTime, String id) {
-    return band + '|' + String.format(Locale.ROOT, "%016x", Math.max(0L, eventTime)) + '|' + id;
+    String hex = Long.toHexString(Math.max(0L, eventTime));
+    StringBuilder key = new StringBuilder(band.length() + 18 + id.length()).append(band).append('|');
+    for (int i = hex.length(); i < 16; i++) {
+      key.append('0');
+    }
+    return key.append(hex).append('|').append(id).toString();
   }
 
   private void sweep() {
