@@ -56,7 +56,7 @@ public final class BenchRunner {
 
   /** What to run. {@code articles} of 0 means rate times duration. */
   public record Options(double rate, Duration duration, long articles, Path configDir, int sampleEvery,
-      int markerEvery, long baselineArticles, Duration drainTimeout, int partitions) {
+      int markerEvery, long baselineArticles, Duration drainTimeout, int partitions, long warmUp) {
     public Options {
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(configDir, "configDir");
@@ -71,8 +71,6 @@ public final class BenchRunner {
       return Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
     }
   }
-
-  private static final int WARM_UP = 200;
 
   private final Options options;
   private final String run = "b" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
@@ -191,7 +189,7 @@ public final class BenchRunner {
       if (failed.get() > 0) {
         notes.add(failed.get() + " produce requests failed");
       }
-      notes.add("a warm-up of " + WARM_UP + " articles ran before the measurement and is not counted");
+      notes.add("a warm-up of " + options.warmUp() + " articles ran before the measurement and is not counted");
       notes.add("one JVM runs the broker, the three stages and the load generator; Elasticsearch is a child process");
       notes.add("searchable latency is polled every 100 ms against refresh_interval 1s; resolution about 100 ms");
       BenchResult.Counts counts = new BenchResult.Counts(acked.get(), status.enriched(), status.indexed(),
@@ -264,23 +262,24 @@ public final class BenchRunner {
   }
 
   /**
-   * Sends {@value #WARM_UP} unmeasured articles through and waits until they are indexed, so that start-up (group
-   * rebalances, the classifier's first calls, index creation) is not counted as latency; counters restart from there.
+   * Sends the warm-up's unmeasured articles through and waits until they are indexed, so that start-up (group
+   * rebalances, the JIT compiling the classifier and the clients, index creation) is not counted; counters restart
+   * from there.
    */
   private void warmUp(String bootstrap) throws InterruptedException {
     SyntheticArticles warm = new SyntheticArticles(run + "-warmup", 0, 3);
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-      for (long i = 0; i < WARM_UP; i++) {
+      for (long i = 0; i < options.warmUp(); i++) {
         RawArticle a = warm.article(i);
         producer.send(new ProducerRecord<>(Topics.RAW, a.id().getBytes(StandardCharsets.UTF_8), Json.write(a)));
       }
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (PipelineStatus.of(registry, 0).indexed() < WARM_UP && System.nanoTime() < deadline) {
+    while (PipelineStatus.of(registry, 0).indexed() < options.warmUp() && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(200);
     }
     base = PipelineStatus.of(registry, 0);
-    if (base.indexed() < WARM_UP) {
+    if (base.indexed() < options.warmUp()) {
       notes.add("the warm-up did not finish within 180 s; start-up is partly in the figures");
     }
     LOG.info("Warm-up done: {} articles indexed; measuring from now", base.indexed());

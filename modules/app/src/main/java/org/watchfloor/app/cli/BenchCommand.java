@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
       "End-to-end benchmark on a fresh embedded Kafka broker and Elasticsearch",
       "node (loopback, removed on exit). First a baseline on the same broker:",
       "plain produce+consume, and an exactly-once pass-through Streams app.",
-      "Then 200 unmeasured warm-up articles, then synthetic raw articles",
+      "Then unmeasured warm-up articles (--warm-up), then synthetic raw articles",
       "(1-8 KB, actors, topics, tension words) at a controlled rate through the",
       "enricher, indexer and alerting stages. Reports throughput per stage and",
       "end to end, latency p50/p95/p99 from raw produce to searchable in",
@@ -71,12 +71,17 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(names = "--warm-up", paramLabel = "N", defaultValue = "3000",
+      description = "Unmeasured articles sent through first, so that start-up and JIT compilation are left out "
+          + "(default: ${DEFAULT-VALUE}).")
+  long warmUp;
+
   @Override
   public Integer call() {
     Path configDir = config != null ? config : ServiceOptions.defaultConfigDir();
     Duration d = Durations.parse(duration);
     BenchResult result = BenchRunner.run(new BenchRunner.Options(rate, d, articles, configDir, sampleEvery,
-        markerEvery, baselineArticles, Durations.parse(drainTimeout), partitions));
+        markerEvery, baselineArticles, Durations.parse(drainTimeout), partitions, warmUp));
     Path json = BenchReport.write(result, out);
     System.out.println(BenchReport.markdown(result));
     System.out.println("Results written to " + json.toAbsolutePath() + " (and .md beside it)");
