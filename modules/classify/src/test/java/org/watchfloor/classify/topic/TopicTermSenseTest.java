@@ -29,6 +29,7 @@ class TopicTermSenseTest {
       "Poles mark independence day     | Poles marched through Warsaw.                                          | domestic_politics",
       "Think tank publishes report     | The think tank said the report took a year to write.                   | military",
       "Suicide bomber kills 14         | A suicide bomber blew himself up among shoppers at a market.           | military",
+      "Blast at military academy       | A suicide bomber struck recruits outside a military academy.           | military",
       "Missile and drone attack hits Kyiv | Russia fired missiles and drones at the capital overnight.          | nuclear_missiles",
       "Survey ship in exclusive economic zone | The ship stayed inside the exclusive economic zone for a week.   | economy_trade",
       "Police fire tear gas            | Police fired tear gas at the crowd.                                    | economy_trade",
