@@ -26,13 +26,19 @@ public final class TensionScorer {
   static final String HEDGE = "hedge";
   static final String INTENTION = "intention";
 
+  /** What a phrase of the configuration stands for: an event class, a modifier or context words. */
+  private sealed interface Term permits Event, Mod, Context {}
+
   /** An event class; {@code kind} is shared by the classes of one CAMEO code, which describe one kind of act. */
-  private record Event(int index, String id, double goldstein, double intensity, int kind) {}
+  private record Event(int index, String id, double goldstein, double intensity, int kind) implements Term {}
 
   /** A modifier; {@code except[k]} is true for the event classes (by index) it never weakens. */
   private record Mod(
       int index, String id, double factor, boolean sentenceScope, int window, boolean[] except, boolean fromTitle,
-      int minMatches) {}
+      int minMatches) implements Term {}
+
+  /** Context words, with the bits of the event classes that need them (see {@link #contextBits}). */
+  private record Context(long bits) implements Term {}
 
   /** Words between a casualty word and its count: "killing at least 40", "killed more than 12". */
   private static final Set<String> COUNT_FILLERS = Set.of("at", "least", "more", "than", "about", "some", "nearly",
@@ -50,10 +56,11 @@ public final class TensionScorer {
       Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("hundred", 100),
       Map.entry("dozens", 24), Map.entry("scores", 40), Map.entry("hundreds", 200), Map.entry("thousands", 2000));
 
-  private final PhraseMatcher<Event> events = new PhraseMatcher<>();
-  private final PhraseMatcher<Mod> modifiers = new PhraseMatcher<>();
-  /** Context words of every class that needs them, each with the bits of the classes it serves: one pass reads all. */
-  private final PhraseMatcher<Long> contexts = new PhraseMatcher<>();
+  /**
+   * Event terms, modifier terms and the context words of every class that needs them, in one matcher: a text is read
+   * once for all three, and each kind keeps its own longest matches (see {@link LongestMatches}).
+   */
+  private final PhraseMatcher<Term> terms = new PhraseMatcher<>();
   /** Per event class (by index): its bit among the classes that need context, or 0 when it needs none. */
   private final long[] contextBits;
   /** Per event class (by index): written forms that name a thing rather than the act. */
@@ -108,7 +115,7 @@ public final class TensionScorer {
       int kind = e.cameo() == null || e.cameo().isBlank()
           ? index - 1 : kinds.computeIfAbsent(e.cameo(), k -> kinds.size() + 10_000);
       Event ev = new Event(index - 1, e.id(), e.goldstein(), intensity, kind);
-      e.terms().forEach(term -> events.add(term, ev));
+      e.terms().forEach(term -> terms.add(term, ev));
       if (e.context() != null && !e.context().isEmpty()) {
         if (contextClasses == Long.SIZE) {
           throw new ConfigException(file, key + ".context", "at most " + Long.SIZE + " classes may need context");
@@ -170,10 +177,10 @@ public final class TensionScorer {
       if (m.id().equals(HEDGE)) {
         hedging = mod;
       }
-      m.terms().forEach(term -> modifiers.add(term, mod));
+      m.terms().forEach(term -> terms.add(term, mod));
       index++;
     }
-    contextTerms.forEach((stemKey, bits) -> contexts.add(contextPhrases.get(stemKey), bits[0]));
+    contextTerms.forEach((stemKey, bits) -> terms.add(contextPhrases.get(stemKey), new Context(bits[0])));
     historical = hist;
     hedge = hedging;
     modifierCount = index;
@@ -231,15 +238,27 @@ public final class TensionScorer {
    * Scores a tokenised article whose first {@code titleTokens} tokens are the title, given its actor mentions.
    */
   public TensionResult score(Tokens t, int titleTokens, List<ActorHit> hits) {
-    List<PhraseMatcher.Match<Event>> found = applicable(t, events.findAll(t));
+    LongestMatches<Event> eventMatches = new LongestMatches<>();
+    LongestMatches<Mod> modMatches = new LongestMatches<>();
+    LongestMatches<Context> contextMatches = new LongestMatches<>();
+    terms.forEveryMatch(t, (from, to, term) -> {
+      if (term instanceof Event e) {
+        eventMatches.accept(from, to, e);
+      } else if (term instanceof Mod m) {
+        modMatches.accept(from, to, m);
+      } else {
+        contextMatches.accept(from, to, (Context) term);
+      }
+    });
+    List<PhraseMatcher.Match<Event>> found = applicable(t, eventMatches.matches(), contextMatches.matches());
     if (found.isEmpty()) {
       Tension none = new Tension(baseline, TensionLevel.of(baseline), 0.0, List.of());
       return new TensionResult(none, List.of(), List.of());
     }
-    List<PhraseMatcher.Match<Mod>> mods = withoutNames(t, titleTokens, modifiers.findAll(t));
-    int[] modMatches = new int[Math.max(1, modifierCount)];
+    List<PhraseMatcher.Match<Mod>> mods = withoutNames(t, titleTokens, modMatches.matches());
+    int[] modCounts = new int[Math.max(1, modifierCount)];
     for (PhraseMatcher.Match<Mod> m : mods) {
-      modMatches[m.value().index()]++;
+      modCounts[m.value().index()]++;
     }
     boolean[] presentSentence = new boolean[t.sentenceCount() + 1];
     // modifiers come in token order, so each sentence's modifiers are one run: sentenceMods[s] to sentenceMods[s + 1]
@@ -267,7 +286,7 @@ public final class TensionScorer {
     if (!titleConflict) {
       for (PhraseMatcher.Match<Mod> m : mods) {
         if (m.from() < titleTokens && m.value().fromTitle()
-            && modMatches[m.value().index()] >= m.value().minMatches()) {
+            && modCounts[m.value().index()] >= m.value().minMatches()) {
           if (articleWide == null) {
             articleWide = new ArrayList<>(2);
           }
@@ -294,6 +313,7 @@ public final class TensionScorer {
     int strongCount = 0;
     List<String[]> hostile = reciprocalIntensity > 0 ? new ArrayList<>(4) : null;
     boolean reciprocal = false;
+    ActorsBySentence actors = ActorsBySentence.of(hits, t.sentenceCount());
     for (PhraseMatcher.Match<Event> e : found) {
       int sentence = t.sentence(e.from());
       Arrays.fill(applied, false);
@@ -303,7 +323,7 @@ public final class TensionScorer {
         PhraseMatcher.Match<Mod> m = mods.get(k);
         Mod mod = m.value();
         if (applied[mod.index()] || mod.id().equals(PRESENT) || mod.except()[e.value().index()]
-            || modMatches[mod.index()] < mod.minMatches()) {
+            || modCounts[mod.index()] < mod.minMatches()) {
           continue;
         }
         boolean inScope = mod.sentenceScope()
@@ -373,7 +393,7 @@ public final class TensionScorer {
         }
         if (hostile != null && contribution >= reciprocalFrom && !reciprocal
             && reciprocalClasses.contains(e.value().id())) {
-          reciprocal = hostileActs(hits, sentence, hostile);
+          reciprocal = hostileActs(actors, sentence, hostile);
         }
       } else {
         cooperation += g * 10 * weight;
@@ -384,7 +404,7 @@ public final class TensionScorer {
       scored.add(new TensionResult.ScoredEvent(e.value().id(), g, round(factor), round(contribution),
           t.surface(e.from(), e.to()), sentence, why == null ? List.of() : why));
       if (factor >= dyadMinWeight) {
-        dyad(t, e, hits, dyads, dyadKeys);
+        dyad(t, e, actors, dyads, dyadKeys);
       }
     }
     double score;
@@ -428,7 +448,8 @@ public final class TensionScorer {
    * The matches that stand for an event here: a written form that names a thing ("artillery shells") is dropped, and
    * so is a term of a class that needs context in a sentence without it. Context is read only for the classes found.
    */
-  private List<PhraseMatcher.Match<Event>> applicable(Tokens t, List<PhraseMatcher.Match<Event>> found) {
+  private List<PhraseMatcher.Match<Event>> applicable(
+      Tokens t, List<PhraseMatcher.Match<Event>> found, List<PhraseMatcher.Match<Context>> contexts) {
     List<PhraseMatcher.Match<Event>> out = null;
     long[] context = null;
     for (int k = 0; k < found.size(); k++) {
@@ -438,8 +459,8 @@ public final class TensionScorer {
       if (keep && contextBits[c] != 0) {
         if (context == null) {
           context = new long[t.sentenceCount() + 1];
-          for (PhraseMatcher.Match<Long> m : contexts.findAll(t)) {
-            context[t.sentence(m.from())] |= m.value();
+          for (PhraseMatcher.Match<Context> m : contexts) {
+            context[t.sentence(m.from())] |= m.value().bits();
           }
         }
         keep = (context[t.sentence(e.from())] & contextBits[c]) != 0;
@@ -559,12 +580,10 @@ public final class TensionScorer {
    * Records who acts against whom in a sentence holding a hostile act (its first actor against every actor of
    * another country in it) and tells whether the reverse was already recorded: the two sides attack each other.
    */
-  private static boolean hostileActs(List<ActorHit> hits, int sentence, List<String[]> pairs) {
+  private static boolean hostileActs(ActorsBySentence actors, int sentence, List<String[]> pairs) {
     String subject = null;
-    for (ActorHit h : hits) {
-      if (h.sentence() != sentence || !usable(h)) {
-        continue;
-      }
+    for (int k = actors.first(sentence); k < actors.end(sentence); k++) {
+      ActorHit h = actors.get(k);
       String side = h.country() != null ? h.country() : h.id();
       if (subject == null) {
         subject = side;
@@ -663,16 +682,14 @@ public final class TensionScorer {
     return s.length() > 300 ? s.substring(0, 297) + "..." : s;
   }
 
-  private static void dyad(Tokens t, PhraseMatcher.Match<Event> e, List<ActorHit> hits, List<Dyad> out,
+  private static void dyad(Tokens t, PhraseMatcher.Match<Event> e, ActorsBySentence actors, List<Dyad> out,
       Set<String> keys) {
     int sentence = t.sentence(e.from());
     ActorHit before = null;
     ActorHit after = null;
     ActorHit agent = null;
-    for (ActorHit h : hits) {
-      if (h.sentence() != sentence || !usable(h)) {
-        continue;
-      }
+    for (int k = actors.first(sentence); k < actors.end(sentence); k++) {
+      ActorHit h = actors.get(k);
       if (h.to() < e.from()) {
         before = h;
       } else if (h.from() > e.to()) {
@@ -705,6 +722,58 @@ public final class TensionScorer {
 
   private static boolean usable(ActorHit h) {
     return !h.type().equals("STATE_MEDIA") && !h.type().equals(ActorExtractor.UNRESOLVED);
+  }
+
+  /**
+   * The usable actor hits of an article grouped by sentence, each sentence's in their order in the list: every event
+   * reads only its own sentence's actors, instead of testing every hit of the article.
+   */
+  private static final class ActorsBySentence {
+    private final ActorHit[] hits;
+    /** Sentence {@code s} holds {@code hits[start[s]]} up to, not including, {@code hits[start[s + 1]]}. */
+    private final int[] start;
+
+    private ActorsBySentence(ActorHit[] hits, int[] start) {
+      this.hits = hits;
+      this.start = start;
+    }
+
+    /** Groups {@code hits} of sentences 0 to {@code sentences}; hits of other sentences are never read. */
+    static ActorsBySentence of(List<ActorHit> hits, int sentences) {
+      int[] start = new int[sentences + 2];
+      for (ActorHit h : hits) {
+        if (inRange(h, sentences) && usable(h)) {
+          start[h.sentence() + 1]++;
+        }
+      }
+      for (int s = 1; s < start.length; s++) {
+        start[s] += start[s - 1];
+      }
+      ActorHit[] grouped = new ActorHit[start[start.length - 1]];
+      int[] fill = Arrays.copyOf(start, start.length);
+      for (ActorHit h : hits) {
+        if (inRange(h, sentences) && usable(h)) {
+          grouped[fill[h.sentence()]++] = h;
+        }
+      }
+      return new ActorsBySentence(grouped, start);
+    }
+
+    private static boolean inRange(ActorHit h, int sentences) {
+      return h.sentence() >= 0 && h.sentence() <= sentences;
+    }
+
+    int first(int sentence) {
+      return start[sentence];
+    }
+
+    int end(int sentence) {
+      return start[sentence + 1];
+    }
+
+    ActorHit get(int k) {
+      return hits[k];
+    }
   }
 
   private static boolean sameCountry(ActorHit a, ActorHit b) {
