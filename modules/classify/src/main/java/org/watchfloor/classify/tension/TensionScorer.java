@@ -446,7 +446,8 @@ public final class TensionScorer {
 
   /**
    * The matches that stand for an event here: a written form that names a thing ("artillery shells") is dropped, and
-   * so is a term of a class that needs context in a sentence without it. Context is read only for the classes found.
+   * so is a term of a class that needs context in a sentence without it. The context words found are gathered by
+   * sentence only when a class found needs them.
    */
   private List<PhraseMatcher.Match<Event>> applicable(
       Tokens t, List<PhraseMatcher.Match<Event>> found, List<PhraseMatcher.Match<Context>> contexts) {
