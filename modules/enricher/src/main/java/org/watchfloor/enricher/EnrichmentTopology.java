@@ -43,7 +43,7 @@ import org.watchfloor.model.Topics;
  */
 public final class EnrichmentTopology {
   public static final String DEDUPE_STORE = "enricher-seen-ids";
-  public static final String STORY_STORE = "enricher-story-index";
+  public static final String STORY_STORE = "enricher-story-bands";
   public static final String TREND_STORE = "enricher-trends";
   /** Name of the internal single-partition topic feeding story grouping. */
   public static final String STORIES_REPARTITION = "enricher-stories";
@@ -57,7 +57,7 @@ public final class EnrichmentTopology {
     Objects.requireNonNull(options, "options");
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(keyValueStore(DEDUPE_STORE, Serdes.Long()));
-    builder.addStateStore(keyValueStore(STORY_STORE, StoryCandidate.SERDE));
+    builder.addStateStore(keyValueStore(STORY_STORE, StoryCandidate.LIST_SERDE));
     // the same few actors recur in every commit interval: the cache turns their updates into one changelog write each
     builder.addStateStore(keyValueStore(TREND_STORE, Tally.SERDE).withCachingEnabled());
 
@@ -104,7 +104,7 @@ public final class EnrichmentTopology {
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> valueSerde) {
-    // point lookups and short range scans: a plain RocksDB store, not a segmented window store, which costs far more
+    // point lookups only: a plain RocksDB store, not a segmented window store whose range scans cost far more
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
   }
 

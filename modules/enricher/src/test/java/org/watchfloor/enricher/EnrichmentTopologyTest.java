@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.watchfloor.enricher.story.StoryCandidate;
 import org.watchfloor.model.Aggregate;
 import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.EnrichedArticle;
@@ -210,15 +211,15 @@ class EnrichmentTopologyTest {
   }
 
   @Test
-  void dropsStoryIndexEntriesOlderThanTwiceTheWindow() {
+  void dropsStoryBandsOlderThanTwiceTheWindow() {
     send(article("old", "t", "text [fp 1234]", T0));
     send(article("recent", "t", "text [fp 99990000]", T0.plus(java.time.Duration.ofDays(7))));
     driver.advanceWallClockTime(java.time.Duration.ofMinutes(16));
 
-    var index = driver.<String, Object>getKeyValueStore(EnrichmentTopology.STORY_STORE);
-    java.util.List<String> ids = new ArrayList<>();
+    var index = driver.<String, List<StoryCandidate>>getKeyValueStore(EnrichmentTopology.STORY_STORE);
+    List<String> ids = new ArrayList<>();
     try (var it = index.all()) {
-      it.forEachRemaining(kv -> ids.add(kv.key.substring(kv.key.lastIndexOf('|') + 1)));
+      it.forEachRemaining(kv -> kv.value.forEach(c -> ids.add(c.id())));
     }
     int bands = EnrichmentOptions.defaults().maxHammingDistance() + 1;
     assertThat(ids).hasSize(bands).containsOnly("recent");

@@ -2,6 +2,7 @@ package org.watchfloor.enricher.story;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -18,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * within the story window, gets {@code duplicate_of} that article and shares its {@code story_id}; any other article
  * starts its own story. Needs every article in one task, so it runs behind a single-partition repartition topic.
  *
- * <p>The index holds one small entry per article and fingerprint band, keyed {@code band|event time|id}: a lookup
- * reads the newest entries of each of the article's bands with one short range scan, and an article adds its entries
- * without rewriting anyone else's. A periodic sweep drops entries older than twice the window.
+ * <p>The index maps each fingerprint band to the recent articles having it: one point lookup per band, no scan.
+ * Candidates older than twice the window are pruned when their band is written, and a periodic sweep drops bands
+ * nobody has written to since.
  */
 public final class StoryGrouper implements Processor<String, Classified, String, Classified> {
   private static final Logger LOG = LoggerFactory.getLogger(StoryGrouper.class);
-  /** A band shared by very many articles (boilerplate text) is read only for its most recent ones. */
-  static final int MAX_CANDIDATES_PER_BAND = 32;
+  /** A band shared by very many articles (boilerplate text) keeps only its most recent ones. */
+  static final int MAX_CANDIDATES_PER_BAND = 16;
   static final Duration SWEEP_INTERVAL = Duration.ofMinutes(15);
 
   private final String storeName;
@@ -33,7 +34,7 @@ public final class StoryGrouper implements Processor<String, Classified, String,
   private final int maxDistance;
   private final FingerprintBands bands;
   private ProcessorContext<String, Classified> context;
-  private KeyValueStore<String, StoryCandidate> index;
+  private KeyValueStore<String, List<StoryCandidate>> index;
   private long maxEventTime = Long.MIN_VALUE;
 
   public StoryGrouper(String storeName, Duration window, int maxDistance) {
@@ -62,21 +63,23 @@ public final class StoryGrouper implements Processor<String, Classified, String,
       return;
     }
     String[] keys = bands.keys(fp);
+    List<List<StoryCandidate>> lists = new ArrayList<>(keys.length);
     StoryCandidate best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String band : keys) {
-      // keys of one band sort by event time: read the newest first, up to the cap
-      try (KeyValueIterator<String, StoryCandidate> it = index.reverseRange(band + '|', band + "|~")) {
-        for (int n = 0; n < MAX_CANDIDATES_PER_BAND && it.hasNext(); n++) {
-          StoryCandidate c = it.next().value;
-          if (c.id().equals(a.id()) || Math.abs(c.eventTime() - t) > windowMs) {
-            continue;
-          }
-          int d = FingerprintBands.distance(fp, c.fingerprint());
-          if (d <= maxDistance && (d < bestDistance || (d == bestDistance && c.eventTime() < best.eventTime()))) {
-            best = c;
-            bestDistance = d;
-          }
+    for (String key : keys) {
+      List<StoryCandidate> candidates = index.get(key);
+      lists.add(candidates);
+      if (candidates == null) {
+        continue;
+      }
+      for (StoryCandidate c : candidates) {
+        if (c.id().equals(a.id()) || Math.abs(c.eventTime() - t) > windowMs) {
+          continue;
+        }
+        int d = FingerprintBands.distance(fp, c.fingerprint());
+        if (d <= maxDistance && (d < bestDistance || (d == bestDistance && c.eventTime() < best.eventTime()))) {
+          best = c;
+          bestDistance = d;
         }
       }
     }
@@ -88,20 +91,25 @@ public final class StoryGrouper implements Processor<String, Classified, String,
       LOG.debug("Article {} is a copy of {} (distance {}), story {}", a.id(), best.id(), bestDistance, best.storyId());
     }
     StoryCandidate self = new StoryCandidate(a.id(), fp, out.storyId(), t);
-    for (String band : keys) {
-      index.put(entryKey(band, t, a.id()), self);
+    long horizon = maxEventTime - 2 * windowMs;
+    for (int i = 0; i < keys.length; i++) {
+      List<StoryCandidate> old = lists.get(i);
+      List<StoryCandidate> next = new ArrayList<>(old == null ? 1 : old.size() + 1);
+      if (old != null) {
+        for (StoryCandidate c : old) {
+          if (c.eventTime() >= horizon) {
+            next.add(c);
+          }
+        }
+      }
+      next.add(self);
+      if (next.size() > MAX_CANDIDATES_PER_BAND) {
+        next.sort(Comparator.comparingLong(StoryCandidate::eventTime).reversed());
+        next = new ArrayList<>(next.subList(0, MAX_CANDIDATES_PER_BAND));
+      }
+      index.put(keys[i], next);
     }
     context.forward(record.withValue(out));
-  }
-
-  /** {@code band|event time as 16 hex digits|id}: within a band, entries sort by event time. */
-  static String entryKey(String band, long eventTime, String id) {
-    String hex = Long.toHexString(Math.max(0L, eventTime));
-    StringBuilder key = new StringBuilder(band.length() + 18 + id.length()).append(band).append('|');
-    for (int i = hex.length(); i < 16; i++) {
-      key.append('0');
-    }
-    return key.append(hex).append('|').append(id).toString();
   }
 
   private void sweep() {
@@ -110,17 +118,14 @@ public final class StoryGrouper implements Processor<String, Classified, String,
     }
     long horizon = maxEventTime - 2 * windowMs;
     List<String> stale = new ArrayList<>();
-    try (KeyValueIterator<String, StoryCandidate> it = index.all()) {
+    try (KeyValueIterator<String, List<StoryCandidate>> it = index.all()) {
       while (it.hasNext()) {
-        KeyValue<String, StoryCandidate> kv = it.next();
-        if (kv.value.eventTime() < horizon) {
+        KeyValue<String, List<StoryCandidate>> kv = it.next();
+        if (kv.value.stream().allMatch(c -> c.eventTime() < horizon)) {
           stale.add(kv.key);
         }
       }
     }
     stale.forEach(index::delete);
-    if (!stale.isEmpty()) {
-      LOG.debug("Dropped {} story index entries older than twice the story window", stale.size());
-    }
   }
 }

@@ -68,11 +68,10 @@ class FingerprintBandsTest {
   }
 
   @org.junit.jupiter.api.Test
-  void candidatesSurviveTheirBinaryForm() {
-    for (StoryCandidate c : List.of(new StoryCandidate("a-1", -5L, "a-1", 1_700_000_000_000L),
-        new StoryCandidate("b-é", Long.MAX_VALUE, "a-1", 0L))) {
-      byte[] bytes = StoryCandidate.SERDE.serializer().serialize("t", c);
-      assertThat(StoryCandidate.SERDE.deserializer().deserialize("t", bytes)).isEqualTo(c);
-    }
+  void candidateListsSurviveTheirBinaryForm() {
+    List<StoryCandidate> list = List.of(new StoryCandidate("a-1", -5L, "a-1", 1_700_000_000_000L),
+        new StoryCandidate("b-é", Long.MAX_VALUE, "a-1", 0L));
+    byte[] bytes = StoryCandidate.LIST_SERDE.serializer().serialize("t", list);
+    assertThat(StoryCandidate.LIST_SERDE.deserializer().deserialize("t", bytes)).isEqualTo(list);
   }
 }
