@@ -177,11 +177,7 @@ public final class FeedPoller implements Stage {
       return;
     }
     if (r.value() == null) {
-      SourceTask gone = tasks.remove(name);
-      if (gone != null) {
-        stopTasks(List.of(gone));
-        LOG.info("Source {} removed", name);
-      }
+      remove(name, r.key());
       return;
     }
     Source source;
@@ -204,6 +200,29 @@ public final class FeedPoller implements Stage {
     long delay = initialDelayMs(state);
     task.future = scheduler.schedule(task, delay, TimeUnit.MILLISECONDS);
     LOG.debug("Source {} taken on, first poll in {} ms", name, delay);
+  }
+
+  /**
+   * Stops a source whose tombstone arrived and tombstones its feed state, so that nothing of it is left to load. Only
+   * the instance owning the source's partition gets here, and it sends the state tombstone after the last state of a
+   * poll in flight (same producer, same partition), so the tombstone is what compaction keeps.
+   */
+  private void remove(String name, byte[] key) {
+    SourceTask gone = tasks.remove(name);
+    if (gone != null) {
+      stopTasks(List.of(gone));
+    }
+    // A stored state is loaded on assignment even for a source already removed (e.g. removed while no instance ran).
+    boolean hadState = loadedStates.remove(name) != null;
+    if (gone == null && !hadState) {
+      return;
+    }
+    producer.send(new ProducerRecord<>(Topics.FEED_STATE, key, null), (md, ex) -> {
+      if (ex != null) {
+        LOG.error("Could not remove the state of source {}", name, ex);
+      }
+    });
+    LOG.info("Source {} removed: stopped polling it and removed its feed state", name);
   }
 
   private long initialDelayMs(FeedState state) {
