@@ -235,7 +235,8 @@ public final class TensionScorer {
   }
 
   /**
-   * Scores a tokenised article whose first {@code titleTokens} tokens are the title, given its actor mentions.
+   * Scores a tokenised article whose first {@code titleTokens} tokens are the title, given its actor mentions in text
+   * order, as {@link ActorExtractor} gives them.
    */
   public TensionResult score(Tokens t, int titleTokens, List<ActorHit> hits) {
     LongestMatches<Event> eventMatches = new LongestMatches<>();
@@ -313,7 +314,6 @@ public final class TensionScorer {
     int strongCount = 0;
     List<String[]> hostile = reciprocalIntensity > 0 ? new ArrayList<>(4) : null;
     boolean reciprocal = false;
-    ActorsBySentence actors = ActorsBySentence.of(hits, t.sentenceCount());
     for (PhraseMatcher.Match<Event> e : found) {
       int sentence = t.sentence(e.from());
       Arrays.fill(applied, false);
@@ -393,7 +393,7 @@ public final class TensionScorer {
         }
         if (hostile != null && contribution >= reciprocalFrom && !reciprocal
             && reciprocalClasses.contains(e.value().id())) {
-          reciprocal = hostileActs(actors, sentence, hostile);
+          reciprocal = hostileActs(hits, sentence, hostile);
         }
       } else {
         cooperation += g * 10 * weight;
@@ -404,7 +404,7 @@ public final class TensionScorer {
       scored.add(new TensionResult.ScoredEvent(e.value().id(), g, round(factor), round(contribution),
           t.surface(e.from(), e.to()), sentence, why == null ? List.of() : why));
       if (factor >= dyadMinWeight) {
-        dyad(t, e, actors, dyads, dyadKeys);
+        dyad(t, e, hits, dyads, dyadKeys);
       }
     }
     double score;
@@ -581,10 +581,13 @@ public final class TensionScorer {
    * Records who acts against whom in a sentence holding a hostile act (its first actor against every actor of
    * another country in it) and tells whether the reverse was already recorded: the two sides attack each other.
    */
-  private static boolean hostileActs(ActorsBySentence actors, int sentence, List<String[]> pairs) {
+  private static boolean hostileActs(List<ActorHit> hits, int sentence, List<String[]> pairs) {
     String subject = null;
-    for (int k = actors.first(sentence); k < actors.end(sentence); k++) {
-      ActorHit h = actors.get(k);
+    for (int k = firstHit(hits, sentence); k < hits.size() && hits.get(k).sentence() == sentence; k++) {
+      ActorHit h = hits.get(k);
+      if (!usable(h)) {
+        continue;
+      }
       String side = h.country() != null ? h.country() : h.id();
       if (subject == null) {
         subject = side;
@@ -683,14 +686,17 @@ public final class TensionScorer {
     return s.length() > 300 ? s.substring(0, 297) + "..." : s;
   }
 
-  private static void dyad(Tokens t, PhraseMatcher.Match<Event> e, ActorsBySentence actors, List<Dyad> out,
+  private static void dyad(Tokens t, PhraseMatcher.Match<Event> e, List<ActorHit> hits, List<Dyad> out,
       Set<String> keys) {
     int sentence = t.sentence(e.from());
     ActorHit before = null;
     ActorHit after = null;
     ActorHit agent = null;
-    for (int k = actors.first(sentence); k < actors.end(sentence); k++) {
-      ActorHit h = actors.get(k);
+    for (int k = firstHit(hits, sentence); k < hits.size() && hits.get(k).sentence() == sentence; k++) {
+      ActorHit h = hits.get(k);
+      if (!usable(h)) {
+        continue;
+      }
       if (h.to() < e.from()) {
         before = h;
       } else if (h.from() > e.to()) {
@@ -726,55 +732,21 @@ public final class TensionScorer {
   }
 
   /**
-   * The usable actor hits of an article grouped by sentence, each sentence's in their order in the list: every event
-   * reads only its own sentence's actors, instead of testing every hit of the article.
+   * The first hit in {@code sentence} or after it, found by bisection: hits come in text order, so their sentence
+   * numbers never decrease, and an event reads only the actors of its own sentence.
    */
-  private static final class ActorsBySentence {
-    private final ActorHit[] hits;
-    /** Sentence {@code s} holds {@code hits[start[s]]} up to, not including, {@code hits[start[s + 1]]}. */
-    private final int[] start;
-
-    private ActorsBySentence(ActorHit[] hits, int[] start) {
-      this.hits = hits;
-      this.start = start;
-    }
-
-    /** Groups {@code hits} of sentences 0 to {@code sentences}; hits of other sentences are never read. */
-    static ActorsBySentence of(List<ActorHit> hits, int sentences) {
-      int[] start = new int[sentences + 2];
-      for (ActorHit h : hits) {
-        if (inRange(h, sentences) && usable(h)) {
-          start[h.sentence() + 1]++;
-        }
+  private static int firstHit(List<ActorHit> hits, int sentence) {
+    int lo = 0;
+    int hi = hits.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hits.get(mid).sentence() < sentence) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
-      for (int s = 1; s < start.length; s++) {
-        start[s] += start[s - 1];
-      }
-      ActorHit[] grouped = new ActorHit[start[start.length - 1]];
-      int[] fill = Arrays.copyOf(start, start.length);
-      for (ActorHit h : hits) {
-        if (inRange(h, sentences) && usable(h)) {
-          grouped[fill[h.sentence()]++] = h;
-        }
-      }
-      return new ActorsBySentence(grouped, start);
     }
-
-    private static boolean inRange(ActorHit h, int sentences) {
-      return h.sentence() >= 0 && h.sentence() <= sentences;
-    }
-
-    int first(int sentence) {
-      return start[sentence];
-    }
-
-    int end(int sentence) {
-      return start[sentence + 1];
-    }
-
-    ActorHit get(int k) {
-      return hits[k];
-    }
+    return lo;
   }
 
   private static boolean sameCountry(ActorHit a, ActorHit b) {
