@@ -19,6 +19,7 @@ import org.watchfloor.alerting.notify.RetryPolicy;
 import org.watchfloor.alerting.rules.RuleLoader;
 import org.watchfloor.alerting.rules.RuleSet;
 import org.watchfloor.model.config.Settings;
+import org.watchfloor.model.stage.ProducerTuning;
 import org.watchfloor.model.stage.Stage;
 import org.watchfloor.model.stage.StageContext;
 
@@ -83,6 +84,7 @@ public final class AlertingApp {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(s.getInt("pipeline.replication.factor", 1)));
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+    ProducerTuning.applyToStreams(p);
     // Purging the repartition topic moves its start past every batch of the live transactional producer; the broker
     // then forgets that producer's sequence state and (with transactions v2) rejects its next write as out of order.
     // So the rule-hits topic is trimmed by retention instead.

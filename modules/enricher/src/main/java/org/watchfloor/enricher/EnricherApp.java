@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -20,6 +19,7 @@ import org.watchfloor.enricher.deadletter.DeadLetterProductionHandler;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.model.stage.ProducerTuning;
 import org.watchfloor.model.stage.Stage;
 import org.watchfloor.model.stage.StageContext;
 
@@ -73,7 +73,7 @@ public final class EnricherApp {
         Long.toString(s.getDuration("enricher.commit.interval", Duration.ofMillis(100)).toMillis()));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(s.getInt("enricher.threads", 1)));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(s.getInt("pipeline.replication.factor", 1)));
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    ProducerTuning.applyToStreams(p);
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);

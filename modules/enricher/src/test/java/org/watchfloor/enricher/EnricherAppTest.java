@@ -30,6 +30,8 @@ class EnricherAppTest {
     assertThat(p.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo("./data/streams");
     assertThat(p.get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo("1");
     assertThat(p.get("producer.compression.type")).isEqualTo("lz4");
+    // the default 16 KB batch holds three articles, and every batch opens an lz4 frame with two 64 KB buffers
+    assertThat(p.get("producer.batch.size")).isEqualTo(Integer.toString(256 * 1024));
     assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo(Topics.DEAD_LETTERS);
     assertThat(p.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("127.0.0.1:9092");
     // the configuration must be one Kafka Streams accepts
@@ -43,13 +45,15 @@ class EnricherAppTest {
         "enricher.state.dir", "/var/lib/watchfloor/streams",
         "enricher.commit.interval", "250ms",
         "pipeline.replication.factor", "3",
-        "kafka.security.protocol", "SSL")));
+        "kafka.security.protocol", "SSL",
+        "kafka.producer.batch.size", "65536")));
 
     assertThat(p.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("desk-2");
     assertThat(p.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo("/var/lib/watchfloor/streams");
     assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("250");
     assertThat(p.get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).isEqualTo("3");
     assertThat(p.get("security.protocol")).isEqualTo("SSL");
+    assertThat(p.get("producer.batch.size")).isEqualTo("65536");
   }
 
   @Test

@@ -42,6 +42,7 @@ import org.watchfloor.model.SchemaException;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.model.stage.ProducerTuning;
 import org.watchfloor.model.stage.Stage;
 import org.watchfloor.model.stage.StageContext;
 import org.watchfloor.pages.extract.ArticleExtractor;
@@ -303,7 +304,7 @@ public final class PagesApp implements Stage {
     Properties p = ctx.kafkaProperties();
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    ProducerTuning.apply(p);
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
     p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "watchfloor-pages-producer");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -44,6 +44,7 @@ import org.watchfloor.model.Json;
 import org.watchfloor.model.SchemaException;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.model.stage.ProducerTuning;
 import org.watchfloor.model.stage.Stage;
 
 /**
@@ -387,7 +388,7 @@ public final class FeedPoller implements Stage {
     p.putAll(base);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    ProducerTuning.apply(p);
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
     p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "watchfloor-feeds-" + PRODUCER_IDS.incrementAndGet());
     return p;
