@@ -16,14 +16,16 @@ import org.watchfloor.model.config.ConfigException;
 /**
  * Resolves the actors named in a text against the gazetteer: names, abbreviations (case-sensitive), demonyms,
  * capitals as metonyms, surnames once the full name has appeared, and titled people the gazetteer does not know.
+ * Place names that contain an actor's name ("Gulf of Finland") are matched like names, longest first, and name nobody.
  * Immutable and thread-safe once built.
  */
 public final class ActorExtractor {
   /** Type reported for titled people who are not in the gazetteer. */
   public static final String UNRESOLVED = "UNRESOLVED";
 
-  enum Kind { NAME, ABBREVIATION, DEMONYM, METONYM, SHORT }
+  enum Kind { NAME, ABBREVIATION, DEMONYM, METONYM, SHORT, PLACE }
 
+  /** A gazetteer name; a {@link Kind#PLACE} has no actor. */
   record Alias(Actor actor, Kind kind, boolean capitalised) {}
 
   private static final class Node {
@@ -89,6 +91,11 @@ public final class ActorExtractor {
       each(e.metonyms(), x -> addName(a, x, Kind.METONYM));
       each(e.shortNames(), x -> addName(a, x, Kind.SHORT));
     }
+    index = 0;
+    for (String place : config.places()) {
+      require(file, "places[" + index++ + "]", place);
+      addName(null, place, Kind.PLACE);
+    }
     actorCount = byId.size();
     titles = lower(config.titles());
     roleWords = lower(config.roleWords());
@@ -149,7 +156,7 @@ public final class ActorExtractor {
       node.aliases = new ArrayList<>(1);
     }
     for (Alias existing : node.aliases) {
-      if (existing.actor().id().equals(actor.id()) && existing.kind() == kind) {
+      if (existing.kind() == kind && (kind == Kind.PLACE || existing.actor().id().equals(actor.id()))) {
         return;
       }
     }
@@ -171,6 +178,11 @@ public final class ActorExtractor {
     int i = 0;
     while (i < n) {
       int m = matchAt(t, i, acc, choice);
+      if (m >= 0 && choice[0].kind() == Kind.PLACE) {
+        // "Gulf of Finland": the whole place is consumed, so that "Finland" inside it names nobody
+        i = m + 1;
+        continue;
+      }
       if (m >= 0) {
         Alias chosen = choice[0];
         int chosenEnd = m;
@@ -260,6 +272,9 @@ public final class ActorExtractor {
   }
 
   private boolean valid(Alias alias, Tokens t, int from, int to, Map<String, Acc> acc) {
+    if (alias.kind() == Kind.PLACE) {
+      return t.has(from, Tokens.CAP);
+    }
     Actor actor = alias.actor();
     boolean sameSentencePrev = from > 0 && t.sentence(from - 1) == t.sentence(from);
     if (sameSentencePrev && !actor.notAfter().isEmpty() && actor.notAfter().contains(t.norm(from - 1))) {

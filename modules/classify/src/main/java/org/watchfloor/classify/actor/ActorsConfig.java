@@ -10,6 +10,7 @@ import java.util.List;
  *     as unresolved
  * @param roleWords words that may sit between a title and a name ("defence", "foreign", "prime")
  * @param notNames capitalised words that follow a title without being a name ("Assembly" after "General")
+ * @param places geographic names that contain an actor's name without naming it ("Gulf of Finland", "Sea of Japan")
  */
 public record ActorsConfig(
     String asOf,
@@ -17,7 +18,8 @@ public record ActorsConfig(
     List<ActorEntry> actors,
     List<String> titles,
     List<String> roleWords,
-    List<String> notNames) {
+    List<String> notNames,
+    List<String> places) {
 
   public ActorsConfig {
     states = states == null ? List.of() : List.copyOf(states);
@@ -25,6 +27,7 @@ public record ActorsConfig(
     titles = titles == null ? List.of() : List.copyOf(titles);
     roleWords = roleWords == null ? List.of() : List.copyOf(roleWords);
     notNames = notNames == null ? List.of() : List.copyOf(notNames);
+    places = places == null ? List.of() : List.copyOf(places);
   }
 
   /**

@@ -116,11 +116,30 @@ class ActorExtractorTest {
     assertThat(ACTORS.extract(text).actors()).noneSatisfy(a -> assertThat(a.type()).isEqualTo("UNRESOLVED"));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Russian jets flew over the Gulf of Finland on Friday.|RUS",
+      "Chinese and Russian warships sailed into the Sea of Japan.|CHN,RUS",
+      "Philippine and Vietnamese boats collided in the South China Sea.|PHL,VNM",
+      "A storm formed over the Gulf of Mexico.|",
+      "Indian Ocean patrols by Australia grew.|AUS",
+  })
+  void aPlaceNamedAfterAStateDoesNotNameIt(String text, String expected) {
+    Set<String> want = expected == null ? Set.of() : Set.of(expected.split(","));
+    assertThat(ids(text)).isEqualTo(want);
+  }
+
+  @Test
+  void theStateOutsideThePlaceNameIsStillFound() {
+    assertThat(ids("Finland protested after jets crossed the Gulf of Finland.")).containsExactly("FIN");
+    assertThat(ids("Japan said the drills in the Sea of Japan were hostile.")).containsExactly("JPN");
+  }
+
   @Test
   void rejectsABadStateIdWithFileAndKey() {
     ActorsConfig bad = new ActorsConfig(null,
         List.of(new ActorsConfig.StateEntry("Korea", "Korea", null, null, null, null, null, null, null, null)),
-        null, null, null, null);
+        null, null, null, null, null);
     assertThatThrownBy(() -> ActorExtractor.of(bad, "actors.yaml"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("actors.yaml")
@@ -131,7 +150,8 @@ class ActorExtractorTest {
   void rejectsDuplicateIds() {
     ActorsConfig.ActorEntry un = new ActorsConfig.ActorEntry("un", "ORGANISATION", "United Nations", null, null,
         null, null, null, null, null, null, null);
-    assertThatThrownBy(() -> ActorExtractor.of(new ActorsConfig(null, null, List.of(un, un), null, null, null), "a.yaml"))
+    assertThatThrownBy(() -> ActorExtractor.of(new ActorsConfig(null, null, List.of(un, un), null, null, null, null),
+        "a.yaml"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("duplicate id un");
   }
