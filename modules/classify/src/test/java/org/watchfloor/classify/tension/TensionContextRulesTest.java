@@ -318,4 +318,29 @@ class TensionContextRulesTest {
     assertThat(level("", "Troops began drills on Monday with warships, bombers and fighter jets."))
         .isEqualTo(TensionLevel.ELEVATED);
   }
+
+  // --- round 4: rules from the training-only articles (devset/train) and the tuning half's errors
+
+  @Test
+  void anyPastPerfectNotIntroducedByAReportingVerbIsBackground() {
+    RuleClassifier.Explained e = explain("", "The ministers met weeks after the navy had fired a cruise missile "
+        + "over the strait.");
+    assertThat(event(e, "test_weapons").modifiers()).contains("background");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.LOW);
+    RuleClassifier.Explained adverb = explain("", "Envoys met after militias had repeatedly shelled the town.");
+    assertThat(event(adverb, "assault").modifiers()).contains("background");
+    // indirect speech reports today's news in the past perfect
+    RuleClassifier.Explained reported = explain("", "The ministry said on Monday that the gunboats had fired "
+        + "a cruise missile over the strait.");
+    assertThat(event(reported, "test_weapons").modifiers()).doesNotContain("background");
+  }
+
+  @Test
+  void hadOpensAPastPerfectOnlyBeforeAParticiple() {
+    // tokens: the0 rebels1 had2 struck3 ... ; envoys0 had1 talks2 ; they0 had1 already2 seized3
+    assertThat(TensionScorer.pastPerfect(Tokens.of("The rebels had struck the depot."), 2)).isTrue();
+    assertThat(TensionScorer.pastPerfect(Tokens.of("They had already seized the port."), 1)).isTrue();
+    assertThat(TensionScorer.pastPerfect(Tokens.of("Envoys had talks on the attack."), 1)).isFalse();
+    assertThat(TensionScorer.pastPerfect(Tokens.of("Police said gunmen had stormed the hotel."), 3)).isFalse();
+  }
 }
