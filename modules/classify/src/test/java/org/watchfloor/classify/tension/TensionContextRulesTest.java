@@ -343,4 +343,11 @@ class TensionContextRulesTest {
     assertThat(TensionScorer.pastPerfect(Tokens.of("Envoys had talks on the attack."), 1)).isFalse();
     assertThat(TensionScorer.pastPerfect(Tokens.of("Police said gunmen had stormed the hotel."), 3)).isFalse();
   }
+
+  @Test
+  void shipsNameVesselsNotADelivery() {
+    assertThat(classes("Two cargo ships loaded with weapons docked in the harbour on Monday."))
+        .doesNotContain("transfer_arms");
+    assertThat(classes("The firm shipped weapons to the militia on Monday.")).contains("transfer_arms");
+  }
 }
