@@ -350,4 +350,16 @@ class TensionContextRulesTest {
         .doesNotContain("transfer_arms");
     assertThat(classes("The firm shipped weapons to the militia on Monday.")).contains("transfer_arms");
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // cooperation between parties to an armed conflict: the exchange reports a war
+      "The two armies exchanged prisoners on Sunday in a deal brokered by Qatar.             | GUARDED",
+      "Both sides returned 90 prisoners of war each on Friday, the mediators said.           | GUARDED",
+      // remembered, not happening
+      "Veterans laid wreaths at the memorial to former prisoners of war on Sunday.           | LOW",
+  })
+  void aPrisonerExchangeIsCooperationInAWar(String text, TensionLevel expected) {
+    assertThat(level("", text)).isEqualTo(expected);
+  }
 }
