@@ -362,4 +362,13 @@ class TensionContextRulesTest {
   void aPrisonerExchangeIsCooperationInAWar(String text, TensionLevel expected) {
     assertThat(level("", text)).isEqualTo(expected);
   }
+
+  @Test
+  void criticismAloneIsGuardedAndItsContentDoesNotHedgeIt() {
+    assertThat(level("", "The foreign ministry condemned the decision on Monday.")).isEqualTo(TensionLevel.GUARDED);
+    RuleClassifier.Explained e = explain("", "The government accused its neighbour on Monday of seeking to annex "
+        + "the disputed port.");
+    assertThat(event(e, "disapprove").modifiers()).doesNotContain("hedge");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.GUARDED);
+  }
 }
