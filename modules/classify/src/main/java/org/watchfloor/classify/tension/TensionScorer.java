@@ -527,8 +527,9 @@ public final class TensionScorer {
 
   /**
    * Whether "had" at token {@code i} opens a past perfect that sets background: a past participle follows it (after
-   * one adverb at most: "had already fired"), and no reporting verb comes up to eight words before it in its
-   * sentence ("the ministry said the jets had crossed" is today's news in indirect speech). "Had talks" is not one.
+   * one adverb at most: "had already fired"), and no reporting verb stands before it in its sentence or in a trailing
+   * attribution (after a comma, among the sentence's last four words): "the ministry said the jets had crossed" and
+   * "rebels had taken the town, officials said" are today's news in indirect speech. "Had talks" is not one.
    */
   static boolean pastPerfect(Tokens t, int i) {
     int sentence = t.sentence(i);
@@ -545,8 +546,18 @@ public final class TensionScorer {
     if (!participle) {
       return false;
     }
-    for (int k = i - 1; k >= 0 && k >= i - 8 && t.sentence(k) == sentence; k--) {
+    for (int k = i - 1; k >= 0 && t.sentence(k) == sentence; k--) {
       if (REPORTING.contains(t.norm(k))) {
+        return false;
+      }
+    }
+    // a trailing attribution: ", officials said." or ", according to the ministry."
+    int last = j;
+    while (last + 1 < t.size() && t.sentence(last + 1) == sentence) {
+      last++;
+    }
+    for (int k = Math.max(j + 2, last - 3); k <= last; k++) {
+      if (REPORTING.contains(t.norm(k)) && t.text().lastIndexOf(',', t.start(k)) > t.end(j)) {
         return false;
       }
     }

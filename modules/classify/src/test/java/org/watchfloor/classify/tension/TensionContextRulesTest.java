@@ -342,6 +342,11 @@ class TensionContextRulesTest {
     assertThat(TensionScorer.pastPerfect(Tokens.of("They had already seized the port."), 1)).isTrue();
     assertThat(TensionScorer.pastPerfect(Tokens.of("Envoys had talks on the attack."), 1)).isFalse();
     assertThat(TensionScorer.pastPerfect(Tokens.of("Police said gunmen had stormed the hotel."), 3)).isFalse();
+    // tokens: police0 said1 on2 monday3 evening4 in5 a6 statement7 to8 reporters9 that10 gunmen11 had12
+    assertThat(TensionScorer.pastPerfect(Tokens.of("Police said on Monday evening in a statement to reporters that "
+        + "gunmen had stormed the hotel."), 12)).isFalse();
+    // tokens: gunmen0 had1 stormed2 the3 hotel4 by5 noon6 police7 said8
+    assertThat(TensionScorer.pastPerfect(Tokens.of("Gunmen had stormed the hotel by noon, police said."), 1)).isFalse();
   }
 
   @Test
@@ -370,5 +375,12 @@ class TensionContextRulesTest {
         + "the disputed port.");
     assertThat(event(e, "disapprove").modifiers()).doesNotContain("hedge");
     assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.GUARDED);
+  }
+
+  @Test
+  void worryIsNotCriticism() {
+    assertThat(level("", "Economists said on Monday they were concerned about slowing growth."))
+        .isEqualTo(TensionLevel.LOW);
+    assertThat(level("", "The foreign ministry criticised the decision on Monday.")).isEqualTo(TensionLevel.GUARDED);
   }
 }
