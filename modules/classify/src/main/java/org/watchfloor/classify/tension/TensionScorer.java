@@ -25,6 +25,7 @@ public final class TensionScorer {
   static final String PRESENT = "present";
   static final String HEDGE = "hedge";
   static final String INTENTION = "intention";
+  static final String BACKGROUND = "background";
 
   /** What a phrase of the configuration stands for: an event class, a modifier or context words. */
   private sealed interface Term permits Event, Mod, Context {}
@@ -48,6 +49,23 @@ public final class TensionScorer {
   /** Modal verbs that open a verb phrase of their own after a conjunction. */
   private static final Set<String> MODALS = Set.of("would", "will", "could", "can", "may", "might", "should", "must",
       "shall");
+  /** Adverbs that may stand between "had" and its participle: "had already fired", "had twice struck". */
+  private static final Set<String> PERFECT_ADVERBS = Set.of("already", "also", "just", "twice", "once", "repeatedly",
+      "previously", "earlier", "recently", "even", "long", "first", "since", "often");
+  /** Past participles that end neither in -ed nor in -en/-wn: "had struck", "had shot", "had fought". */
+  private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("struck", "shot", "hit", "fought", "sent", "built",
+      "cut", "put", "set", "led", "held", "met", "lost", "left", "made", "brought", "caught", "sought", "told", "sold",
+      "found", "won", "begun", "sunk", "run", "overrun", "come", "become", "done", "said", "paid", "laid", "kept",
+      "spent", "meant", "dealt", "felt", "dug", "stuck", "hung", "spread", "burnt", "let", "shut", "split", "bound",
+      "stood", "heard", "had", "thrust", "bid", "quit", "swept", "crept", "slain", "flung");
+  /**
+   * Reporting verbs: "the ministry said the drones had crossed the border" reports today's news in the past perfect
+   * of indirect speech; only a past perfect that no reporting verb introduces is background.
+   */
+  private static final Set<String> REPORTING = Set.of("said", "says", "say", "saying", "told", "tells", "telling",
+      "reported", "reports", "reporting", "added", "stated", "announced", "announcing", "confirmed", "confirming",
+      "according", "claimed", "claiming", "insisted", "acknowledged", "admitted", "alleged", "showed", "shows",
+      "found", "estimated", "learned", "believed", "believes", "warned", "warns");
   /** Counts written as words; the plural quantities ("dozens") stand for many. */
   private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
       Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
@@ -66,6 +84,8 @@ public final class TensionScorer {
   /** Per event class (by index): written forms that name a thing rather than the act. */
   private final List<Set<String>> notForms = new ArrayList<>();
   private final Mod historical;
+  /** Background in the past perfect ("had fired"): its one-word term "had" counts only before a past participle. */
+  private final Mod background;
   /** The hedge, also applied to an event verb in the infinitive ("sent to fight"): an intention, not an act. */
   private final Mod hedge;
   private final int modifierCount;
@@ -144,6 +164,7 @@ public final class TensionScorer {
     index = 0;
     Mod hist = null;
     Mod hedging = null;
+    Mod back = null;
     for (TensionConfig.Modifier m : config.modifiers()) {
       String key = "modifiers[" + index + "]";
       if (m.id() == null || m.factor() == null || m.terms() == null) {
@@ -177,12 +198,16 @@ public final class TensionScorer {
       if (m.id().equals(HEDGE)) {
         hedging = mod;
       }
+      if (m.id().equals(BACKGROUND)) {
+        back = mod;
+      }
       m.terms().forEach(term -> terms.add(term, mod));
       index++;
     }
     contextTerms.forEach((stemKey, bits) -> terms.add(contextPhrases.get(stemKey), new Context(bits[0])));
     historical = hist;
     hedge = hedging;
+    background = back;
     modifierCount = index;
     TensionConfig.Aggregation a = config.aggregation() == null
         ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null, null, null, null,
@@ -256,7 +281,7 @@ public final class TensionScorer {
       Tension none = new Tension(baseline, TensionLevel.of(baseline), 0.0, List.of());
       return new TensionResult(none, List.of(), List.of());
     }
-    List<PhraseMatcher.Match<Mod>> mods = withoutNames(t, titleTokens, modMatches.matches());
+    List<PhraseMatcher.Match<Mod>> mods = withoutNames(t, titleTokens, modMatches.matches(), background);
     int[] modCounts = new int[Math.max(1, modifierCount)];
     for (PhraseMatcher.Match<Mod> m : mods) {
       modCounts[m.value().index()]++;
@@ -477,23 +502,66 @@ public final class TensionScorer {
 
   /**
    * Drops one-word modifiers written with a capital inside a body sentence: "since May" names a month, not a
-   * possibility. Title words are kept, as a title may capitalise every word.
+   * possibility. Title words are kept, as a title may capitalise every word. Drops the background's "had" where it
+   * does not open a past perfect of its own (see {@link #pastPerfect}).
    */
   private static List<PhraseMatcher.Match<Mod>> withoutNames(
-      Tokens t, int titleTokens, List<PhraseMatcher.Match<Mod>> mods) {
+      Tokens t, int titleTokens, List<PhraseMatcher.Match<Mod>> mods, Mod background) {
     List<PhraseMatcher.Match<Mod>> out = null;
     for (int k = 0; k < mods.size(); k++) {
       PhraseMatcher.Match<Mod> m = mods.get(k);
       int i = m.from();
-      boolean name = i == m.to() && i >= titleTokens && i > 0 && t.sentence(i - 1) == t.sentence(i)
+      boolean drop = i == m.to() && i >= titleTokens && i > 0 && t.sentence(i - 1) == t.sentence(i)
           && Character.isUpperCase(t.text().charAt(t.start(i)));
-      if (name && out == null) {
+      if (!drop && m.value() == background && i == m.to() && t.norm(i).equals("had")) {
+        drop = !pastPerfect(t, i);
+      }
+      if (drop && out == null) {
         out = new ArrayList<>(mods.subList(0, k));
-      } else if (!name && out != null) {
+      } else if (!drop && out != null) {
         out.add(m);
       }
     }
     return out == null ? mods : out;
+  }
+
+  /**
+   * Whether "had" at token {@code i} opens a past perfect that sets background: a past participle follows it (after
+   * one adverb at most: "had already fired"), and no reporting verb stands before it in its sentence or in a trailing
+   * attribution (after a comma, among the sentence's last four words): "the ministry said the jets had crossed" and
+   * "rebels had taken the town, officials said" are today's news in indirect speech. "Had talks" is not one.
+   */
+  static boolean pastPerfect(Tokens t, int i) {
+    int sentence = t.sentence(i);
+    int j = i + 1;
+    if (j < t.size() && t.sentence(j) == sentence && (PERFECT_ADVERBS.contains(t.norm(j)) || t.norm(j).endsWith("ly"))) {
+      j++;
+    }
+    if (j >= t.size() || t.sentence(j) != sentence) {
+      return false;
+    }
+    String w = t.norm(j);
+    boolean participle = w.length() > 3 && (w.endsWith("ed") || w.endsWith("en") || w.endsWith("wn"))
+        || IRREGULAR_PARTICIPLES.contains(w);
+    if (!participle) {
+      return false;
+    }
+    for (int k = i - 1; k >= 0 && t.sentence(k) == sentence; k--) {
+      if (REPORTING.contains(t.norm(k))) {
+        return false;
+      }
+    }
+    // a trailing attribution: ", officials said." or ", according to the ministry."
+    int last = j;
+    while (last + 1 < t.size() && t.sentence(last + 1) == sentence) {
+      last++;
+    }
+    for (int k = Math.max(j + 2, last - 3); k <= last; k++) {
+      if (REPORTING.contains(t.norm(k)) && t.text().lastIndexOf(',', t.start(k)) > t.end(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -26,6 +26,14 @@ public final class DevSet {
     return Path.of("modules/classify/src/test/resources/devset");
   }
 
+  /**
+   * The training-only articles: {@code *.yaml} in {@code train/} under the dev set. {@link #load} lists only the files
+   * directly in its folder, so these are in neither half; their errors may be read and tuned on.
+   */
+  public static Path trainDir() {
+    return defaultDir().resolve("train");
+  }
+
   public static List<DevArticle> load(Path dir) {
     List<DevArticle> all = new ArrayList<>();
     byFile(dir).values().forEach(all::addAll);

@@ -26,8 +26,9 @@ import org.watchfloor.model.TopicScore;
  *
  * <p>Run: {@code ./mvnw -q -pl modules/classify exec:java -Dexec.mainClass=org.watchfloor.classify.eval.QualityReport}
  * (add {@code -Dexec.args=--errors} to list the tuning half's disagreements, {@code --files=f_,g_} to add a line for
- * the files whose names start with those prefixes). Writes
- * {@code modules/classify/target/quality-report.json}.
+ * the files whose names start with those prefixes, {@code --train} to add a line for the training-only articles of
+ * {@code devset/train/} (and, with {@code --errors}, their disagreements), {@code --no-held-out} to leave out the
+ * held-out and all lines while tuning). Writes {@code modules/classify/target/quality-report.json}.
  */
 public final class QualityReport {
   private QualityReport() {}
@@ -209,9 +210,22 @@ public final class QualityReport {
     List<DevArticle> articles = DevSet.load(DevSet.defaultDir());
     Report report = evaluate(classifier, articles);
     System.out.println("Watchfloor classification quality on " + articles.size() + " hand-labelled articles");
+    boolean heldOutShown = !flags.contains("--no-held-out");
     System.out.println(format("tuning", report.tuning()));
-    System.out.println(format("held-out", report.heldOut()));
-    System.out.println(format("all", report.all()));
+    if (heldOutShown) {
+      System.out.println(format("held-out", report.heldOut()));
+      System.out.println(format("all", report.all()));
+    }
+    List<String> trainErrors = new ArrayList<>();
+    if (flags.contains("--train")) {
+      // training-only articles: never part of the tuning or held-out halves, so their errors may all be read
+      List<DevArticle> train = DevSet.load(DevSet.trainDir());
+      Map<String, Classification> results = new LinkedHashMap<>();
+      for (DevArticle a : train) {
+        results.put(a.id(), classifier.classify(new ArticleText(a.title(), a.text(), null, null)));
+      }
+      System.out.println(format("train", measure(train, results, trainErrors)));
+    }
     for (String flag : flags) {
       if (flag.startsWith("--files=")) {
         List<String> prefixes = List.of(flag.substring("--files=".length()).split(","));
@@ -226,12 +240,15 @@ public final class QualityReport {
         }
         System.out.println(format("files", measure(chosen, results, null)) + "  " + prefixes);
         System.out.println(format(" tuning", measure(tuningChosen, results, null)));
-        System.out.println(format(" held-out", measure(heldChosen, results, null)));
+        if (heldOutShown) {
+          System.out.println(format(" held-out", measure(heldChosen, results, null)));
+        }
       }
     }
     System.out.println("targets:  actors P>=0.95 R>=0.90, topics micro-F1>=0.85, tension within-one>=0.95 exact>=0.75");
     if (flags.contains("--errors")) {
       report.errors().forEach(System.out::println);
+      trainErrors.forEach(e -> System.out.println("train " + e));
     }
     Path out = (Files.isDirectory(Path.of("src/test/resources/devset")) ? Path.of("target")
         : Path.of("modules/classify/target")).resolve("quality-report.json");

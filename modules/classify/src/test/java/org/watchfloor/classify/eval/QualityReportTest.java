@@ -37,6 +37,27 @@ class QualityReportTest {
   }
 
   @Test
+  void trainingArticlesAreLabelledAndOutsideBothHalves() {
+    List<DevArticle> train = DevSet.load(DevSet.trainDir());
+    assertThat(train).hasSizeGreaterThanOrEqualTo(30);
+    Set<String> measured = new HashSet<>();
+    DevSet.load(DevSet.defaultDir()).forEach(a -> measured.add(a.id()));
+    assertThat(train).extracting(DevArticle::id).doesNotHaveDuplicates().noneMatch(measured::contains);
+    ActorsConfig gazetteer = YamlFiles.read(ConfigDir.find().resolve(Classifiers.ACTORS_FILE), ActorsConfig.class);
+    Set<String> ids = new HashSet<>();
+    gazetteer.states().forEach(s -> ids.add(s.id()));
+    gazetteer.actors().forEach(a -> ids.add(a.id()));
+    List<String> topics = ConfigDir.classifier().topics().topicIds();
+    assertThat(train).allSatisfy(a -> {
+      assertThat(a.title()).isNotBlank();
+      assertThat(a.text()).isNotBlank();
+      assertThat(a.tension()).isNotNull();
+      assertThat(a.actors()).allMatch(ids::contains);
+      assertThat(a.topics()).allMatch(topics::contains);
+    });
+  }
+
+  @Test
   void classifierMeetsSaneLowerBoundsOnBothHalves() {
     QualityReport.Report report = QualityReport.evaluate(ConfigDir.classifier(), DevSet.load(DevSet.defaultDir()));
     for (Metrics m : List.of(report.tuning(), report.heldOut())) {

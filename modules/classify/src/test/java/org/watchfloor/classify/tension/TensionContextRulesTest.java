@@ -318,4 +318,69 @@ class TensionContextRulesTest {
     assertThat(level("", "Troops began drills on Monday with warships, bombers and fighter jets."))
         .isEqualTo(TensionLevel.ELEVATED);
   }
+
+  // --- round 4: rules from the training-only articles (devset/train) and the tuning half's errors
+
+  @Test
+  void anyPastPerfectNotIntroducedByAReportingVerbIsBackground() {
+    RuleClassifier.Explained e = explain("", "The ministers met weeks after the navy had fired a cruise missile "
+        + "over the strait.");
+    assertThat(event(e, "test_weapons").modifiers()).contains("background");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.LOW);
+    RuleClassifier.Explained adverb = explain("", "Envoys met after militias had repeatedly shelled the town.");
+    assertThat(event(adverb, "assault").modifiers()).contains("background");
+    // indirect speech reports today's news in the past perfect
+    RuleClassifier.Explained reported = explain("", "The ministry said on Monday that the gunboats had fired "
+        + "a cruise missile over the strait.");
+    assertThat(event(reported, "test_weapons").modifiers()).doesNotContain("background");
+  }
+
+  @Test
+  void hadOpensAPastPerfectOnlyBeforeAParticiple() {
+    // tokens: the0 rebels1 had2 struck3 ... ; envoys0 had1 talks2 ; they0 had1 already2 seized3
+    assertThat(TensionScorer.pastPerfect(Tokens.of("The rebels had struck the depot."), 2)).isTrue();
+    assertThat(TensionScorer.pastPerfect(Tokens.of("They had already seized the port."), 1)).isTrue();
+    assertThat(TensionScorer.pastPerfect(Tokens.of("Envoys had talks on the attack."), 1)).isFalse();
+    assertThat(TensionScorer.pastPerfect(Tokens.of("Police said gunmen had stormed the hotel."), 3)).isFalse();
+    // tokens: police0 said1 on2 monday3 evening4 in5 a6 statement7 to8 reporters9 that10 gunmen11 had12
+    assertThat(TensionScorer.pastPerfect(Tokens.of("Police said on Monday evening in a statement to reporters that "
+        + "gunmen had stormed the hotel."), 12)).isFalse();
+    // tokens: gunmen0 had1 stormed2 the3 hotel4 by5 noon6 police7 said8
+    assertThat(TensionScorer.pastPerfect(Tokens.of("Gunmen had stormed the hotel by noon, police said."), 1)).isFalse();
+  }
+
+  @Test
+  void shipsNameVesselsNotADelivery() {
+    assertThat(classes("Two cargo ships loaded with weapons docked in the harbour on Monday."))
+        .doesNotContain("transfer_arms");
+    assertThat(classes("The firm shipped weapons to the militia on Monday.")).contains("transfer_arms");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // cooperation between parties to an armed conflict: the exchange reports a war
+      "The two armies exchanged prisoners on Sunday in a deal brokered by Qatar.             | GUARDED",
+      "Both sides returned 90 prisoners of war each on Friday, the mediators said.           | GUARDED",
+      // remembered, not happening
+      "Veterans laid wreaths at the memorial to former prisoners of war on Sunday.           | LOW",
+  })
+  void aPrisonerExchangeIsCooperationInAWar(String text, TensionLevel expected) {
+    assertThat(level("", text)).isEqualTo(expected);
+  }
+
+  @Test
+  void criticismAloneIsGuardedAndItsContentDoesNotHedgeIt() {
+    assertThat(level("", "The foreign ministry condemned the decision on Monday.")).isEqualTo(TensionLevel.GUARDED);
+    RuleClassifier.Explained e = explain("", "The government accused its neighbour on Monday of seeking to annex "
+        + "the disputed port.");
+    assertThat(event(e, "disapprove").modifiers()).doesNotContain("hedge");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.GUARDED);
+  }
+
+  @Test
+  void worryIsNotCriticism() {
+    assertThat(level("", "Economists said on Monday they were concerned about slowing growth."))
+        .isEqualTo(TensionLevel.LOW);
+    assertThat(level("", "The foreign ministry criticised the decision on Monday.")).isEqualTo(TensionLevel.GUARDED);
+  }
 }
