@@ -50,10 +50,10 @@ public record EnrichmentOptions(
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** 1 MB payloads, 7-day dedupe, 72-hour stories at distance 3, hourly aggregates kept 7 days, emitted each 100 ms. */
+  /** 1 MB payloads, 7-day dedupe, 72-hour stories at distance 3, hourly aggregates kept 7 days, emitted each second. */
   public static EnrichmentOptions defaults() {
     return new EnrichmentOptions(DEFAULT_MAX_PAYLOAD_BYTES, Duration.ofDays(7), Duration.ofHours(72), 3,
-        Duration.ofHours(1), Duration.ofDays(7), Duration.ofMillis(100), EnrichmentListener.NONE, Clock.systemUTC());
+        Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(1), EnrichmentListener.NONE, Clock.systemUTC());
   }
 
   /**

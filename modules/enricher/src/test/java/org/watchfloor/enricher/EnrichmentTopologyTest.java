@@ -250,7 +250,7 @@ class EnrichmentTopologyTest {
     send(article("h3", "t", "PRK>KOR and again PRK>KOR [tension 90] [fp 100000]", T0.plusSeconds(1200)));
     send(article("h4", "t", "PRK [tension 10] [fp 10000000]", T0.plusSeconds(3600)));
     assertThat(aggregates.isEmpty()).as("nothing before the emit interval has passed").isTrue();
-    driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+    driver.advanceWallClockTime(EnrichmentOptions.defaults().aggregateEmitInterval());
 
     List<KeyValue<String, Aggregate>> emitted = aggregates.readKeyValuesToList();
     Map<String, Aggregate> latest = new java.util.LinkedHashMap<>();
@@ -282,7 +282,7 @@ class EnrichmentTopologyTest {
 
     // a later update of one window emits that window alone
     send(article("h5", "t", "KOR [tension 100] [fp 20000000]", T0.plusSeconds(1800)));
-    driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+    driver.advanceWallClockTime(EnrichmentOptions.defaults().aggregateEmitInterval());
     List<KeyValue<String, Aggregate>> update = aggregates.readKeyValuesToList();
     assertThat(update).extracting(kv -> kv.key).containsExactly("actor:KOR:" + hour);
     assertThat(update.get(0).value.count()).isEqualTo(4);
@@ -294,7 +294,7 @@ class EnrichmentTopologyTest {
     Instant published = Instant.parse("2026-03-01T08:59:00Z");
     raw.pipeInput(new TestRecord<>("p1".getBytes(StandardCharsets.UTF_8),
         json(article("p1", "t", "USA [tension 30] [fp 3]", published)), T0));
-    driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+    driver.advanceWallClockTime(EnrichmentOptions.defaults().aggregateEmitInterval());
 
     List<KeyValue<String, Aggregate>> out = aggregates.readKeyValuesToList();
     assertThat(out).extracting(kv -> kv.key)
