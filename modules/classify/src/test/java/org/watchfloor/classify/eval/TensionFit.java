@@ -34,7 +34,9 @@ import org.watchfloor.model.TensionLevel;
  *     -Dexec.args="--cv --sets=agg,mods,all --min-gain=1,2,3"    # cross-validation, hand vs fitted
  * ./mvnw ... -Dexec.args="--fit --sets=all --min-gain=2"           # fit on all 134, print the moved values
  * </pre>
- * Flags: {@code --folds=5 --repeats=3 --seed=1} for the CV; {@code --sweeps=4} the most coordinate-descent passes.
+ * Flags: {@code --folds=5 --repeats=3 --seed=1} for the CV; {@code --sweeps=4} the most coordinate-descent passes;
+ * {@code --start=goldstein} starts the CV fits from naive values instead of the hand-set ones (see
+ * {@link #naiveValues}); {@code --min-gain=0} accepts any lexicographic improvement (exact, within-one, error).
  */
 public final class TensionFit {
   private TensionFit() {}
@@ -378,10 +380,16 @@ public final class TensionFit {
         (System.nanoTime() - t0) / 1e6);
 
     if (opt.containsKey("--cv")) {
+      boolean goldstein = "goldstein".equals(opt.get("--start"));
       for (String set : sets) {
         List<Param> params = params(base, List.of(set.split("\\+")));
+        // --start=goldstein: the fit starts (and is pulled back to) naive values, not the hand-set ones: intensities
+        // of |goldstein| x 10 and modifier factors of 0.5; the hand-set config is still the one compared against
+        TensionConfig start = goldstein ? apply(base, params, naiveValues(base, params)) : base;
+        List<Param> from = goldstein ? params(start, List.of(set.split("\\+"))) : params;
         for (int gain : gains) {
-          crossValidate(base, params, samples, labels, k, repeats, seed, gain, sweeps, set);
+          crossValidate(base, start, from, samples, labels, k, repeats, seed, gain, sweeps,
+              goldstein ? set + "/naive" : set);
         }
       }
     }
@@ -401,11 +409,31 @@ public final class TensionFit {
     }
   }
 
-  private static void crossValidate(TensionConfig base, List<Param> params, List<Sample> samples,
+  /** Naive starting values: intensities of |goldstein| x 10 (the scorer's default), factors of 0.5, the rest as set. */
+  static double[] naiveValues(TensionConfig base, List<Param> params) {
+    Map<String, Double> goldstein = new HashMap<>();
+    base.eventClasses().forEach(e -> goldstein.put(e.id(), e.goldstein()));
+    double[] v = handValues(params);
+    for (int i = 0; i < v.length; i++) {
+      Param p = params.get(i);
+      if (p.kind() == Kind.INTENSITY) {
+        v[i] = Math.min(100, Math.max(0, -goldstein.get(p.key())) * 10);
+      } else if (p.kind() == Kind.FACTOR) {
+        v[i] = 0.5;
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Repeated stratified k-fold CV: on each fold, fits from {@code base} (its values are {@code params}' hand values)
+   * on the other folds and scores the fold, beside the hand-set config {@code hand} on the same fold.
+   */
+  private static void crossValidate(TensionConfig hand, TensionConfig base, List<Param> params, List<Sample> samples,
       TensionLevel[] labels, int k, int repeats, long seed, int gain, int sweeps, String set) {
     long t0 = System.nanoTime();
     int n = samples.size();
-    TensionScorer handScorer = TensionScorer.of(base, "hand");
+    TensionScorer handScorer = TensionScorer.of(hand, "hand");
     List<Double> handAcc = new ArrayList<>();
     List<Double> fitAcc = new ArrayList<>();
     List<Double> handWithin = new ArrayList<>();
@@ -438,7 +466,7 @@ public final class TensionFit {
       }
     }
     int m = repeats * n;
-    System.out.printf(Locale.ROOT, "CV %d-fold x%d  set=%-8s params=%2d min-gain=%d | hand exact %.3f (sd %.3f)"
+    System.out.printf(Locale.ROOT, "CV %d-fold x%d  set=%-12s params=%2d min-gain=%d | hand exact %.3f (sd %.3f)"
             + " within %.3f | fitted exact %.3f (sd %.3f) within %.3f | diff %+.3f (sd %.3f) | %.0f s%n",
         k, repeats, set, params.size(), gain, handTotal / (double) m, sd(handAcc), handWithinTotal / (double) m,
         fitTotal / (double) m, sd(fitAcc), fitWithinTotal / (double) m, (fitTotal - handTotal) / (double) m,
