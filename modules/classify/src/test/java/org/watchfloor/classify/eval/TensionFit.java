@@ -442,6 +442,8 @@ public final class TensionFit {
     int fitTotal = 0;
     int handWithinTotal = 0;
     int fitWithinTotal = 0;
+    int fitTrain = 0;
+    int trainCount = 0;
     Map<String, Integer> moved = new java.util.TreeMap<>();
     for (int r = 0; r < repeats; r++) {
       int[][] folds = folds(labels, k, seed + r);
@@ -455,6 +457,8 @@ public final class TensionFit {
         }
         Score h = evaluate(handScorer, samples, test);
         Score f = evaluate(base, params, v, samples, test);
+        fitTrain += evaluate(base, params, v, samples, train).exact();
+        trainCount += train.length;
         handAcc.add(h.exact() / (double) test.length);
         fitAcc.add(f.exact() / (double) test.length);
         handWithin.add(h.within() / (double) test.length);
@@ -471,7 +475,8 @@ public final class TensionFit {
         k, repeats, set, params.size(), gain, handTotal / (double) m, sd(handAcc), handWithinTotal / (double) m,
         fitTotal / (double) m, sd(fitAcc), fitWithinTotal / (double) m, (fitTotal - handTotal) / (double) m,
         sd(diff(fitAcc, handAcc)), (System.nanoTime() - t0) / 1e9);
-    System.out.println("    moved in how many of " + (repeats * k) + " fits: " + moved);
+    System.out.printf(Locale.ROOT, "    fitted exact on its own training folds %.3f; moved in how many of %d fits: %s%n",
+        fitTrain / (double) trainCount, repeats * k, moved);
   }
 
   private static List<Double> diff(List<Double> a, List<Double> b) {
