@@ -56,8 +56,8 @@ class TopicClassifierTest {
 
   @Test
   void negativeTermsCancelMisleadingOnes() {
-    TopicClassifier c = TopicClassifier.of(new TopicsConfig(0.5, 1.0, 1.0, List.of(
-        new TopicsConfig.TopicEntry("economy_trade", "Economy", Map.of("trade", 2.0, "traded accusations", -2.0)))),
+    TopicClassifier c = TopicClassifier.of(new TopicsConfig(0.5, 1.0, 1.0, null, List.of(
+        new TopicsConfig.TopicEntry("economy_trade", "Economy", Map.of("trade", 2.0, "traded accusations", -2.0), null, null))),
         "topics.yaml");
     assertThat(c.score(Tokens.of("Trade grew."), 0)).extracting(TopicScore::id).containsExactly("economy_trade");
     assertThat(c.score(Tokens.of("The two sides traded accusations."), 0)).isEmpty();
@@ -65,8 +65,8 @@ class TopicClassifierTest {
 
   @Test
   void aTopicWithoutTermsIsAConfigError() {
-    assertThatThrownBy(() -> TopicClassifier.of(new TopicsConfig(null, null, null,
-        List.of(new TopicsConfig.TopicEntry("empty", "Empty", Map.of()))), "topics.yaml"))
+    assertThatThrownBy(() -> TopicClassifier.of(new TopicsConfig(null, null, null, null,
+        List.of(new TopicsConfig.TopicEntry("empty", "Empty", Map.of(), null, null))), "topics.yaml"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("topics.yaml")
         .hasMessageContaining("topics[0].terms");
