@@ -56,17 +56,54 @@ class TopicClassifierTest {
 
   @Test
   void negativeTermsCancelMisleadingOnes() {
-    TopicClassifier c = TopicClassifier.of(new TopicsConfig(0.5, 1.0, 1.0, List.of(
-        new TopicsConfig.TopicEntry("economy_trade", "Economy", Map.of("trade", 2.0, "traded accusations", -2.0)))),
-        "topics.yaml");
+    TopicClassifier c = TopicClassifier.of(new TopicsConfig(0.5, 1.0, 1.0, null, List.of(
+        new TopicsConfig.TopicEntry("economy_trade", "Economy", Map.of("trade", 2.0, "traded accusations", -2.0),
+            null, null))), "topics.yaml");
     assertThat(c.score(Tokens.of("Trade grew."), 0)).extracting(TopicScore::id).containsExactly("economy_trade");
     assertThat(c.score(Tokens.of("The two sides traded accusations."), 0)).isEmpty();
   }
 
   @Test
+  void weakTermsAloneDoNotKeepATopic() {
+    TopicClassifier c = TopicClassifier.of(new TopicsConfig(0.5, 1.0, 1.0, null, List.of(
+        new TopicsConfig.TopicEntry("domestic_politics", "Domestic", Map.of("election", 2.0, "vote", 1.0),
+            List.of("election"), null))), "topics.yaml");
+    assertThat(c.score(Tokens.of("Election looms. The election was named in the talks."), 1)).isEmpty();
+    assertThat(c.score(Tokens.of("Election looms. Voters cast their vote in the election."), 1))
+        .singleElement().satisfies(t -> assertThat(t.evidence()).containsExactly("election", "vote"));
+  }
+
+  @Test
+  void backgroundTermsDoNotCountInABackgroundSentence() {
+    TopicClassifier c = TopicClassifier.of(new TopicsConfig(0.5, 1.0, 1.0, List.of("anniversary", "memorial"),
+        List.of(new TopicsConfig.TopicEntry("military", "Military", Map.of("war", 2.0, "artillery", 2.0), null,
+            List.of("war")))), "topics.yaml");
+    // the background word may come before or after the term in its sentence
+    assertThat(c.score(Tokens.of("They marked the anniversary of the war. The war memorial was cleaned."), 0))
+        .isEmpty();
+    assertThat(c.score(Tokens.of("They marked the anniversary. The war goes on."), 0))
+        .extracting(TopicScore::id).containsExactly("military");
+    // only listed background terms are cancelled
+    assertThat(c.score(Tokens.of("Artillery fired on the anniversary."), 0))
+        .extracting(TopicScore::id).containsExactly("military");
+  }
+
+  @Test
+  void aWeakOrBackgroundTermOutsideTheTermsIsAConfigError() {
+    assertThatThrownBy(() -> TopicClassifier.of(new TopicsConfig(null, null, null, null,
+        List.of(new TopicsConfig.TopicEntry("t", "T", Map.of("war", 1.0), List.of("wars"), null))), "topics.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("topics[0].weak_terms");
+    assertThatThrownBy(() -> TopicClassifier.of(new TopicsConfig(null, null, null, null,
+        List.of(new TopicsConfig.TopicEntry("t", "T", Map.of("war", 1.0), null, List.of("army")))), "topics.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("topics[0].background_terms");
+  }
+
+  @Test
   void aTopicWithoutTermsIsAConfigError() {
-    assertThatThrownBy(() -> TopicClassifier.of(new TopicsConfig(null, null, null,
-        List.of(new TopicsConfig.TopicEntry("empty", "Empty", Map.of()))), "topics.yaml"))
+    assertThatThrownBy(() -> TopicClassifier.of(new TopicsConfig(null, null, null, null,
+        List.of(new TopicsConfig.TopicEntry("empty", "Empty", Map.of(), null, null))), "topics.yaml"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("topics.yaml")
         .hasMessageContaining("topics[0].terms");

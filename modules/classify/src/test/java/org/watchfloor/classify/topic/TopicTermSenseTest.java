@@ -45,6 +45,22 @@ class TopicTermSenseTest {
     assertThat(topics(title, text)).doesNotContain(topic);
   }
 
+  /**
+   * Weak terms (topics.yaml {@code weak_terms}) name a topic in passing in stories about something else: alone they
+   * do not keep it. Background terms ({@code background_terms}) of a past war do not count in a sentence that
+   * commemorates ({@code background_words}).
+   */
+  @ParameterizedTest(name = "{0} -> not {2}")
+  @CsvSource(delimiter = '|', value = {
+      "EU sanctions Belarus officials  | The bloc first imposed sanctions after a disputed presidential election. | domestic_politics",
+      "Spy agency sees test preparations | Pyongyang might time a test to coincide with the US election, lawmakers heard. | domestic_politics",
+      "China protests visit by US lawmakers | The lawmakers met the president in Taipei.                      | domestic_politics",
+      "Veterans mark armistice anniversary | They marked the anniversary of the armistice that ended the fighting in the war. Wreaths were laid at a memorial for the soldiers who died in the war. | military",
+  })
+  void aPassingOrCommemorativeMentionDoesNotLabel(String title, String text, String topic) {
+    assertThat(topics(title, text)).doesNotContain(topic);
+  }
+
   @ParameterizedTest(name = "{0} -> {2}")
   @CsvSource(delimiter = '|', value = {
       "Allies back Kyiv                | NATO allies and the alliance pledged more support.                     | alliances_exercises",
@@ -54,6 +70,8 @@ class TopicTermSenseTest {
       "Army moves to the front line    | The army sent troops and artillery to the front line.                  | military",
       "North Korea fires missile       | The missile was launched from near Pyongyang.                          | nuclear_missiles",
       "Opposition wins election        | The opposition took a majority of seats in parliament.                 | domestic_politics",
+      "Japan votes in general election | Millions cast their vote in the election on Sunday.                    | domestic_politics",
+      "Russia holds drills on anniversary of annexation | Warships and aircraft began live-fire drills off Crimea on the anniversary, the defence ministry said. | military",
   })
   void theTopicalSenseStillLabels(String title, String text, String topic) {
     assertThat(topics(title, text)).contains(topic);
