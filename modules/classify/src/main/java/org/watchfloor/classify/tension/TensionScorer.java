@@ -212,21 +212,23 @@ public final class TensionScorer {
     TensionConfig.Aggregation a = config.aggregation() == null
         ? new TensionConfig.Aggregation(null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null) : config.aggregation();
+    // a key left out of tension.yaml takes the value the shipped file gives it (TensionDefaultsTest checks they agree)
     topWeight = or(a.topWeight(), 0.65);
     meanWeight = or(a.meanWeight(), 0.35);
-    cooperationPull = or(a.cooperationPull(), 0.3);
+    cooperationPull = or(a.cooperationPull(), 0.5);
     baseline = or(a.baseline(), 5.0);
     volumeBonus = or(a.volumeBonus(), 2.0);
     volumeCap = or(a.volumeCap(), 10.0);
-    titleWeight = or(a.titleWeight(), 1.2);
+    titleWeight = or(a.titleWeight(), 1.0);
     dyadMinWeight = or(a.dyadMinWeight(), 0.5);
-    floor = or(a.floor(), 0.0);
-    floorIntensity = or(a.floorIntensity(), 40.0);
+    floor = or(a.floor(), 20.0);
+    floorIntensity = or(a.floorIntensity(), 35.0);
     floorMinFactor = or(a.floorMinFactor(), 0.3);
-    severeEvent = or(a.severeEvent(), 0.0);
+    severeEvent = or(a.severeEvent(), 80.0);
     reciprocalFrom = or(a.reciprocalFrom(), 60.0);
-    reciprocalIntensity = or(a.reciprocalIntensity(), 0.0);
-    reciprocalClasses = a.reciprocalClasses() == null ? Set.of() : Set.copyOf(a.reciprocalClasses());
+    reciprocalIntensity = or(a.reciprocalIntensity(), 85.0);
+    reciprocalClasses = Set.copyOf(a.reciprocalClasses() == null
+        ? List.of("assault", "fight", "mass_violence") : a.reciprocalClasses());
     TensionConfig.Casualties c = config.casualties();
     if (c != null && c.terms() != null) {
       for (String term : c.terms()) {
