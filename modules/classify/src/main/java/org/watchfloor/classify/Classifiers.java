@@ -46,7 +46,12 @@ public final class Classifiers {
     ActorExtractor actors = ActorExtractor.of(actorsConfig, actorsFile.toString());
     TopicClassifier topics = TopicClassifier.of(topicsConfig, topicsFile.toString());
     TensionScorer tension = TensionScorer.of(tensionConfig, tensionFile.toString());
-    Lexicon lexicon = Lexicon.of(vocabulary(actorsConfig, topicsConfig, tensionConfig));
+    List<String> vocabulary = vocabulary(actorsConfig, topicsConfig, tensionConfig);
+    // what the matchers hold, besides what the files name: plural demonyms, places, context words
+    vocabulary.addAll(actors.words());
+    vocabulary.addAll(topics.words());
+    vocabulary.addAll(tension.words());
+    Lexicon lexicon = Lexicon.of(vocabulary);
     LOG.info("Classifier loaded from {}: {} actors, {} topics, {} known words", configDir, actors.actorCount(),
         topics.topicIds().size(), lexicon.size());
     return new RuleClassifier(actors, topics, tension, lexicon);

@@ -58,6 +58,11 @@ public final class RuleClassifier implements Classifier {
     return new Explained(c, t.events());
   }
 
+  /** The words the tokenizer shares and numbers for the matchers. */
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
   public ActorExtractor actors() {
     return actors;
   }

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.watchfloor.classify.text.Lexicon;
 import org.watchfloor.classify.text.Tokens;
 import org.watchfloor.model.ActorMention;
 import org.watchfloor.model.config.ConfigException;
@@ -44,6 +46,13 @@ public final class ActorExtractor {
       "STATE", "LEADER", "OFFICIAL", "ORGANISATION", "ARMED_FORCES", "STATE_MEDIA", "NON_STATE");
 
   private final Node root = new Node();
+  /** Every word of every name, normalised. */
+  private final Set<String> words = new LinkedHashSet<>();
+  /** First-word nodes and titles by word id, for the lexicon of the last tokens read; rebuilt for another. */
+  private volatile ById byId;
+
+  /** Null arrays: the tokens of that lexicon must be looked up by string. */
+  private record ById(Lexicon lexicon, Node[] first, boolean[] title) {}
   private final Set<String> titles;
   private final Set<String> roleWords;
   private final Set<String> notNames;
@@ -151,6 +160,7 @@ public final class ActorExtractor {
         node.children = new HashMap<>();
       }
       node = node.children.computeIfAbsent(t.norm(i), k -> new Node());
+      words.add(t.norm(i));
     }
     if (node.aliases == null) {
       node.aliases = new ArrayList<>(1);
@@ -161,6 +171,66 @@ public final class ActorExtractor {
       }
     }
     node.aliases.add(new Alias(actor, kind, Character.isUpperCase(name.charAt(0))));
+  }
+
+  /** Every word the gazetteer matches or reads titles by: what a {@link Lexicon} for it must hold. */
+  public Set<String> words() {
+    Set<String> out = new LinkedHashSet<>(words);
+    out.addAll(titles);
+    out.addAll(roleWords);
+    out.addAll(notNames);
+    return out;
+  }
+
+  /** Whether reading tokens of this lexicon looks names and titles up by word id rather than by string. */
+  public boolean indexedBy(Lexicon lexicon) {
+    return byId(lexicon).first() != null;
+  }
+
+  private ById byId(Lexicon lexicon) {
+    ById b = byId;
+    if (b != null && b.lexicon() == lexicon) {
+      return b;
+    }
+    Node[] first = null;
+    boolean[] title = null;
+    if (lexicon != Lexicon.EMPTY && root.children != null) {
+      first = new Node[lexicon.wordIds()];
+      title = new boolean[lexicon.wordIds()];
+      for (Map.Entry<String, Node> e : root.children.entrySet()) {
+        if (!index(lexicon, e.getKey(), first, e.getValue(), title, false)) {
+          first = null;
+          title = null;
+          break;
+        }
+      }
+      if (first != null) {
+        for (String t : titles) {
+          if (!index(lexicon, t, first, null, title, true)) {
+            first = null;
+            title = null;
+            break;
+          }
+        }
+      }
+    }
+    b = new ById(lexicon, first, title);
+    byId = b;
+    return b;
+  }
+
+  /** Files a word under its id; false when it is plain but the lexicon lacks it, so that ids cannot stand for it. */
+  private static boolean index(Lexicon lexicon, String word, Node[] first, Node node, boolean[] title, boolean isTitle) {
+    int id = lexicon.wordId(word);
+    if (id < 0) {
+      return !Lexicon.plainWord(word);
+    }
+    if (isTitle) {
+      title[id] = true;
+    } else {
+      first[id] = node;
+    }
+    return true;
   }
 
   /** Convenience for callers with plain text. */
@@ -175,9 +245,10 @@ public final class ActorExtractor {
     // per actor id: its mentions, and where a gazetteer match last named it (which short names need)
     Map<String, Acc> acc = new LinkedHashMap<>(64);
     Alias[] choice = new Alias[1];
+    ById index = byId(t.lexicon());
     int i = 0;
     while (i < n) {
-      int m = matchAt(t, i, acc, choice);
+      int m = matchAt(t, i, acc, choice, index);
       if (m >= 0 && choice[0].kind() == Kind.PLACE) {
         // "Gulf of Finland": the whole place is consumed, so that "Finland" inside it names nobody
         i = m + 1;
@@ -198,7 +269,7 @@ public final class ActorExtractor {
         i = chosenEnd + 1;
         continue;
       }
-      if (titles.contains(t.norm(i))) {
+      if (isTitle(t, i, index)) {
         int next = unresolved(t, i, hits, acc, choice);
         if (next > i) {
           i = next;
@@ -216,9 +287,15 @@ public final class ActorExtractor {
   }
 
   /** The end token of the longest valid match starting at {@code i}, or -1; the alias is left in {@code out[0]}. */
-  private int matchAt(Tokens t, int i, Map<String, Acc> acc, Alias[] out) {
+  private int matchAt(Tokens t, int i, Map<String, Acc> acc, Alias[] out, ById index) {
     int n = t.size();
-    Node node = root.children == null ? null : root.children.get(t.norm(i));
+    Node node;
+    int id = t.wordId(i);
+    if (index.first() != null && id != Tokens.BY_STRING) {
+      node = id >= 0 ? index.first()[id] : null;
+    } else {
+      node = root.children == null ? null : root.children.get(t.norm(i));
+    }
     if (node == null) {
       return -1;
     }
@@ -244,6 +321,14 @@ public final class ActorExtractor {
     }
     out[0] = chosen;
     return chosen == null ? -1 : chosenEnd;
+  }
+
+  private boolean isTitle(Tokens t, int i, ById index) {
+    int id = t.wordId(i);
+    if (index.title() != null && id != Tokens.BY_STRING) {
+      return id >= 0 && index.title()[id];
+    }
+    return titles.contains(t.norm(i));
   }
 
   private Alias choose(List<Alias> aliases, Tokens t, int from, int to, Map<String, Acc> acc) {
@@ -337,7 +422,7 @@ public final class ActorExtractor {
     while (k < n && k - from < 4 && t.sentence(k) == sentence && !t.has(k, Tokens.DIGITS)
         && (t.has(k, Tokens.CAP) || (k > from && hyphenated(t, k)))
         && !notNames.contains(t.norm(k)) && !SENTENCE_OPENERS.contains(t.norm(k))) {
-      if (matchAt(t, k, acc, scratch) >= 0) {
+      if (matchAt(t, k, acc, scratch, byId(t.lexicon())) >= 0) {
         break;
       }
       boolean possessive = t.has(k, Tokens.POSSESSIVE);

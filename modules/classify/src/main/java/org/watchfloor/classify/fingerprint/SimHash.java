@@ -33,7 +33,7 @@ public final class SimHash {
     int shingles = 0;
     long h1 = 0;
     for (int i = 0; i < n && shingles < MAX_SHINGLES; i++) {
-      long h0 = hash(t.norm(i));
+      long h0 = hash(t.normHash(i));
       if (i >= 1 || n < 2) {
         long carry = mix(h1 * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(h0, 29));
         for (int k = 0; carry != 0 && k < COUNTER_BITS; k++) {
@@ -65,11 +65,15 @@ public final class SimHash {
   }
 
   /**
-   * A token's hash: {@link String#hashCode()} (specified, so stable across JVMs, and already cached because the
-   * matchers looked the token up) spread over 64 bits.
+   * A token's hash: {@link String#hashCode()} of its normal form (specified, so stable across JVMs, and mostly
+   * computed by the tokenizer already) spread over 64 bits.
    */
   static long hash(String s) {
-    return mix(s.hashCode() * 0x9E3779B97F4A7C15L);
+    return hash(s.hashCode());
+  }
+
+  private static long hash(int stringHash) {
+    return mix(stringHash * 0x9E3779B97F4A7C15L);
   }
 
   /** The SplitMix64 finaliser: spreads every input bit over every output bit. */

@@ -79,6 +79,16 @@ public final class TensionScorer {
    * once for all three, and each kind keeps its own longest matches (see {@link LongestMatches}).
    */
   private final PhraseMatcher<Term> terms = new PhraseMatcher<>();
+
+  /** Every word of every event, modifier and context term: what a lexicon for it must hold. */
+  public java.util.Set<String> words() {
+    return terms.words();
+  }
+
+  /** Whether tokens of this lexicon are matched by stem id rather than by string. */
+  public boolean indexedBy(org.watchfloor.classify.text.Lexicon lexicon) {
+    return terms.indexedBy(lexicon);
+  }
   /** Per event class (by index): its bit among the classes that need context, or 0 when it needs none. */
   private final long[] contextBits;
   /** Per event class (by index): written forms that name a thing rather than the act. */

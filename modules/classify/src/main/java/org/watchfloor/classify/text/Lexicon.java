@@ -40,22 +40,56 @@ public final class Lexicon {
   };
 
   private final String[] keys;
+  /** The hash codes of {@link #keys}, beside each other: a probe touches a key only when its hash matches. */
+  private final int[] hashes;
   private final String[] stems;
+  /** Per word slot: the slot of its stem in {@link #stemKeys}. */
+  private final int[] stemSlots;
   private final int mask;
+  /** The stems of the words, each once: their slots are the stem ids matchers index by. */
+  private final String[] stemKeys;
+  private final int[] stemHashes;
+  private final int stemMask;
 
   private Lexicon(Set<String> words) {
-    int capacity = Integer.highestOneBit(Math.max(8, words.size() * 3)) << 1;
+    int capacity = capacity(words.size());
     keys = new String[capacity];
+    hashes = new int[capacity];
     stems = new String[capacity];
+    stemSlots = new int[capacity];
     mask = capacity - 1;
+    stemKeys = new String[capacity];
+    stemHashes = new int[capacity];
+    stemMask = capacity - 1;
     for (String w : words) {
       int slot = spread(w.hashCode()) & mask;
       while (keys[slot] != null) {
         slot = (slot + 1) & mask;
       }
+      String stem = Stemmer.stem(w);
       keys[slot] = w;
-      stems[slot] = Stemmer.stem(w);
+      hashes[slot] = w.hashCode();
+      stems[slot] = stem;
+      stemSlots[slot] = addStem(stem);
     }
+  }
+
+  private static int capacity(int size) {
+    return Integer.highestOneBit(Math.max(8, size * 3)) << 1;
+  }
+
+  private int addStem(String stem) {
+    int slot = spread(stem.hashCode()) & stemMask;
+    String k;
+    while ((k = stemKeys[slot]) != null) {
+      if (k.equals(stem)) {
+        return slot;
+      }
+      slot = (slot + 1) & stemMask;
+    }
+    stemKeys[slot] = stem;
+    stemHashes[slot] = stem.hashCode();
+    return slot;
   }
 
   /**
@@ -115,7 +149,7 @@ public final class Lexicon {
     int slot = spread(hash) & mask;
     String k;
     while ((k = keys[slot]) != null) {
-      if (k.hashCode() == hash && k.length() == len && sameLowerCase(text, from, k)) {
+      if (hashes[slot] == hash && k.length() == len && sameLowerCase(text, from, k)) {
         return slot;
       }
       slot = (slot + 1) & mask;
@@ -129,6 +163,57 @@ public final class Lexicon {
 
   String stem(int slot) {
     return stems[slot];
+  }
+
+  /** The stem id of the word in {@code slot}. */
+  int stemSlot(int slot) {
+    return stemSlots[slot];
+  }
+
+  /**
+   * The stem id of {@code text[from, to)} lower-cased, an ASCII stem whose {@link String#hashCode()} is {@code hash};
+   * -1 when no word of the lexicon has that stem.
+   */
+  int findStem(String text, int from, int to, int hash) {
+    int len = to - from;
+    int slot = spread(hash) & stemMask;
+    String k;
+    while ((k = stemKeys[slot]) != null) {
+      if (stemHashes[slot] == hash && k.length() == len && sameLowerCase(text, from, k)) {
+        return slot;
+      }
+      slot = (slot + 1) & stemMask;
+    }
+    return -1;
+  }
+
+  /** The id of a word, a normalised token such as {@link Tokens#norm(int)}; -1 when the lexicon lacks it. */
+  public int wordId(String word) {
+    return find(word, 0, word.length(), word.hashCode());
+  }
+
+  /** The id of a stem, such as {@link Tokens#stem(int)}; -1 when no word of the lexicon has it. */
+  public int stemId(String stem) {
+    return findStem(stem, 0, stem.length(), stem.hashCode());
+  }
+
+  /** Word ids lie in {@code [0, wordIds())}: the size of an array indexed by them. */
+  public int wordIds() {
+    return keys.length;
+  }
+
+  /** Stem ids lie in {@code [0, stemIds())}. */
+  public int stemIds() {
+    return stemKeys.length;
+  }
+
+  /**
+   * Whether a word can be told apart by id: a token whose word is plain (lower-case ASCII letters, digits and
+   * apostrophes, as every ASCII token is) and not in the lexicon gets no id, so a matcher may index by id only when
+   * its plain words are all in the lexicon.
+   */
+  public static boolean plainWord(String w) {
+    return plain(w);
   }
 
   private static boolean sameLowerCase(String text, int from, String word) {

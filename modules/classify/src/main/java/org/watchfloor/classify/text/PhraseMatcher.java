@@ -1,6 +1,9 @@
 package org.watchfloor.classify.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,11 @@ import java.util.function.BiConsumer;
  */
 public final class PhraseMatcher<T> {
   private final Node<T> root = new Node<>();
+  private final Set<String> words = new LinkedHashSet<>();
+  /** The first-word nodes indexed by stem id, for the lexicon of the last tokens matched; rebuilt for another. */
+  private volatile ByStem<T> byStem;
+
+  private record ByStem<T>(Lexicon lexicon, Node<T>[] nodes) {}
 
   private static final class Node<T> {
     Map<String, Node<T>> children;
@@ -29,14 +37,19 @@ public final class PhraseMatcher<T> {
     void accept(int from, int to, T value);
   }
 
-  /** Adds a phrase, tokenised and stemmed like the text it will be matched against. */
+  /**
+   * Adds a phrase, tokenised and stemmed like the text it will be matched against. Phrases are added before any text
+   * is matched.
+   */
   public PhraseMatcher<T> add(String phrase, T value) {
+    byStem = null;
     Tokens t = Tokens.of(phrase);
     if (t.size() == 0) {
       throw new IllegalArgumentException("empty phrase");
     }
     Node<T> node = root;
     for (int i = 0; i < t.size(); i++) {
+      words.add(t.norm(i));
       if (node.children == null) {
         node.children = new HashMap<>();
       }
@@ -106,8 +119,15 @@ public final class PhraseMatcher<T> {
     if (top == null) {
       return;
     }
+    Node<T>[] index = index(tokens.lexicon());
     for (int i = 0; i < n; i++) {
-      Node<T> node = top.get(tokens.stem(i));
+      Node<T> node;
+      if (index == null) {
+        node = top.get(tokens.stem(i));
+      } else {
+        int id = tokens.stemId(i);
+        node = id >= 0 ? index[id] : id == Tokens.BY_STRING ? top.get(tokens.stem(i)) : null;
+      }
       int j = i;
       while (node != null) {
         if (node.values != null) {
@@ -123,6 +143,43 @@ public final class PhraseMatcher<T> {
         node = node.children.get(tokens.stem(j));
       }
     }
+  }
+
+  /** Whether matching tokens of this lexicon looks their first words up by stem id rather than by string. */
+  public boolean indexedBy(Lexicon lexicon) {
+    return index(lexicon) != null;
+  }
+
+  /** Every word of every phrase, normalised: what a {@link Lexicon} for this matcher must hold. */
+  public Set<String> words() {
+    return Collections.unmodifiableSet(words);
+  }
+
+  /**
+   * The first-word nodes by stem id, or null when the tokens must be looked up by string: no lexicon, or a plain
+   * first word whose stem the lexicon lacks (a token with that stem would get no id).
+   */
+  @SuppressWarnings("unchecked")
+  private Node<T>[] index(Lexicon lexicon) {
+    if (lexicon == Lexicon.EMPTY || root.children == null) {
+      return null;
+    }
+    ByStem<T> b = byStem;
+    if (b == null || b.lexicon() != lexicon) {
+      Node<T>[] nodes = new Node[lexicon.stemIds()];
+      for (Map.Entry<String, Node<T>> e : root.children.entrySet()) {
+        int id = lexicon.stemId(e.getKey());
+        if (id >= 0) {
+          nodes[id] = e.getValue();
+        } else if (Lexicon.plainWord(e.getKey())) {
+          nodes = null;
+          break;
+        }
+      }
+      b = new ByStem<>(lexicon, nodes);
+      byStem = b;
+    }
+    return b.nodes();
   }
 
   /** All matches as a list. */

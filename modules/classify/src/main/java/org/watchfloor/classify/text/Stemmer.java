@@ -8,9 +8,15 @@ public final class Stemmer {
   private Stemmer() {}
 
   public static String stem(String w) {
+    int end = stemLength(w);
+    return end == w.length() ? w : w.substring(0, end);
+  }
+
+  /** The length of {@link #stem(String) w's stem}, which is always a prefix of {@code w}. */
+  static int stemLength(String w) {
     int n = w.length();
     if (n <= 3) {
-      return w;
+      return n;
     }
     int end = n;
     if (w.endsWith("ies") || w.endsWith("ied")) {
@@ -24,7 +30,7 @@ public final class Stemmer {
     } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
       end = n - 1;
     } else if (w.endsWith("y")) {
-      return w.substring(0, n - 1);
+      return n - 1;
     }
     if (end > 3 && w.charAt(end - 1) == 'e') {
       end--;
@@ -32,7 +38,7 @@ public final class Stemmer {
     if (end > 3 && w.charAt(end - 1) == w.charAt(end - 2) && !isVowel(w.charAt(end - 1)) && w.charAt(end - 1) != 's') {
       end--;
     }
-    return end == n ? w : w.substring(0, end);
+    return end;
   }
 
   private static boolean isVowel(char c) {

@@ -40,6 +40,23 @@ public final class Tokens {
   private int[] shape;
   private int sentences;
   private char[] buffer = new char[32];
+  /** Per token: its word id in the lexicon, {@link #NO_ID}, or {@link #BY_STRING} until looked up. */
+  private int[] wordIds;
+  /** Per token: its stem id, {@link #NO_ID}, {@link #LAZY_ASCII} or {@link #BY_STRING} until looked up. */
+  private int[] stemIds;
+  /** Per token: {@code norm.hashCode()}, computed while reading the text when it is ASCII, else on first use. */
+  private int[] hashes;
+  private static final int NO_HASH_YET = 0;
+
+  /** An id meaning the lexicon lacks the word or stem. */
+  public static final int NO_ID = -1;
+  /** Stem of an ASCII token not in the lexicon: its id is looked up in the text when first asked for. */
+  private static final int LAZY_ASCII = -2;
+  /**
+   * Word or stem id of a token the tokenizer did not look up (not ASCII, dotted, or no lexicon): a matcher indexed by
+   * id must look it up by its string.
+   */
+  public static final int BY_STRING = -3;
 
   private Tokens(String text, Lexicon lexicon, int capacity) {
     this.text = text;
@@ -49,6 +66,9 @@ public final class Tokens {
     norm = new String[capacity];
     stem = new String[capacity];
     shape = new int[capacity];
+    wordIds = new int[capacity];
+    stemIds = new int[capacity];
+    hashes = new int[capacity];
   }
 
   /** Tokenises a text; words split at spaces, punctuation and hyphens, possessives and dots folded into flags. */
@@ -99,7 +119,7 @@ public final class Tokens {
         normalised = sb.toString();
         f |= DOTTED | UPPER | CAP;
         i = j;
-        add(begin, i, normalised, null, f, sent);
+        add(begin, i, normalised, null, f, sent, BY_STRING, BY_STRING, NO_HASH_YET);
         // a dotted abbreviation ends a sentence only at a line break or the end of the text
         continue;
       }
@@ -188,13 +208,18 @@ public final class Tokens {
         }
         int known = ascii && lexicon != Lexicon.EMPTY ? lexicon.find(s, begin, stop, hash) : -1;
         if (known >= 0) {
-          add(begin, stop, lexicon.word(known), lexicon.stem(known), f, sent);
+          add(begin, stop, lexicon.word(known), lexicon.stem(known), f, sent, known, lexicon.stemSlot(known), hash);
+        } else if (ascii && lexicon != Lexicon.EMPTY) {
+          // an ASCII word is plain once lower-cased; the lexicon holds every plain word a matcher knows
+          add(begin, stop, plain ? s.substring(begin, stop) : normalise(s, begin, stop), null, f, sent, NO_ID,
+              LAZY_ASCII, hash);
         } else {
-          add(begin, stop, plain ? s.substring(begin, stop) : normalise(s, begin, stop), null, f, sent);
+          add(begin, stop, plain ? s.substring(begin, stop) : normalise(s, begin, stop), null, f, sent, BY_STRING,
+              BY_STRING, ascii ? hash : NO_HASH_YET);
         }
       }
       if (negation) {
-        add(stop, stop + 3, "not", "not", 0, sent);
+        add(stop, stop + 3, "not", "not", 0, sent, BY_STRING, BY_STRING, NO_HASH_YET);
         i = stop + 3;
       } else if ((f & POSSESSIVE) != 0) {
         i += 2;
@@ -271,7 +296,8 @@ public final class Tokens {
     return Folding.fold(lower);
   }
 
-  private void add(int from, int to, String normalised, String stemmed, int f, int sent) {
+  private void add(
+      int from, int to, String normalised, String stemmed, int f, int sent, int wordId, int stemId, int hash) {
     if (size == start.length) {
       int cap = size * 2;
       start = Arrays.copyOf(start, cap);
@@ -279,13 +305,55 @@ public final class Tokens {
       norm = Arrays.copyOf(norm, cap);
       stem = Arrays.copyOf(stem, cap);
       shape = Arrays.copyOf(shape, cap);
+      wordIds = Arrays.copyOf(wordIds, cap);
+      stemIds = Arrays.copyOf(stemIds, cap);
+      hashes = Arrays.copyOf(hashes, cap);
     }
     start[size] = from;
     end[size] = to;
     norm[size] = normalised;
     stem[size] = stemmed;
     shape[size] = f | sent << FLAG_BITS;
+    wordIds[size] = wordId;
+    stemIds[size] = stemId;
+    hashes[size] = hash;
     size++;
+  }
+
+  /** {@code norm(i).hashCode()}, without touching the string when the tokenizer computed it. */
+  public int normHash(int i) {
+    int h = hashes[i];
+    return h != NO_HASH_YET ? h : norm[i].hashCode();
+  }
+
+  /** The lexicon the ids of these tokens refer to; {@link Lexicon#EMPTY} when there are no ids. */
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
+  /**
+   * The id of token {@code i}'s word in {@link #lexicon()}: {@link #NO_ID} when the lexicon lacks it (a plain word
+   * then equals none of its words), or {@link #BY_STRING} when the token must be looked up by {@link #norm(int)}.
+   */
+  public int wordId(int i) {
+    return wordIds[i];
+  }
+
+  /**
+   * The id of token {@code i}'s stem in {@link #lexicon()}: {@link #NO_ID} when no word of the lexicon has that stem
+   * (a plain stem then equals none of theirs), or {@link #BY_STRING} when the token must be looked up by
+   * {@link #stem(int)}.
+   */
+  public int stemId(int i) {
+    int id = stemIds[i];
+    if (id == LAZY_ASCII) {
+      // the stem of an ASCII token is a prefix of its lower-cased text: look it up there, building no string
+      int from = start[i];
+      int len = Stemmer.stemLength(norm[i]);
+      id = lexicon.findStem(text, from, from + len, lowerCaseHash(text, from, from + len));
+      stemIds[i] = id;
+    }
+    return id;
   }
 
   public String text() {

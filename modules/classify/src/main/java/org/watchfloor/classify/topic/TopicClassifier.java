@@ -23,6 +23,16 @@ public final class TopicClassifier {
   private static final int BACKGROUND_WORD = -1;
 
   private final PhraseMatcher<Term> matcher = new PhraseMatcher<>();
+
+  /** Every word of every term: what a {@link org.watchfloor.classify.text.Lexicon} for it must hold. */
+  public java.util.Set<String> words() {
+    return matcher.words();
+  }
+
+  /** Whether tokens of this lexicon are matched by stem id rather than by string. */
+  public boolean indexedBy(org.watchfloor.classify.text.Lexicon lexicon) {
+    return matcher.indexedBy(lexicon);
+  }
   private final List<String> ids = new ArrayList<>();
   private final int[] termCounts;
   private final double threshold;

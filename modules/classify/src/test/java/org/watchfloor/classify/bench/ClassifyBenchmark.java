@@ -65,7 +65,7 @@ public class ClassifyBenchmark {
   }
 
   /** Rotates through dev-set texts so that every article is a different 4 KB mix of stories. */
-  static ArticleText[] fourKilobyteArticles(List<DevArticle> devSet) {
+  public static ArticleText[] fourKilobyteArticles(List<DevArticle> devSet) {
     List<ArticleText> out = new ArrayList<>();
     for (int start = 0; start < devSet.size(); start++) {
       StringBuilder body = new StringBuilder(ARTICLE_BYTES + 512);
