@@ -27,7 +27,8 @@ import org.watchfloor.model.TopicScore;
  * <p>Run: {@code ./mvnw -q -pl modules/classify exec:java -Dexec.mainClass=org.watchfloor.classify.eval.QualityReport}
  * (add {@code -Dexec.args=--errors} to list the tuning half's disagreements, {@code --files=f_,g_} to add a line for
  * the files whose names start with those prefixes, {@code --train} to add a line for the training-only articles of
- * {@code devset/train/} (and, with {@code --errors}, their disagreements), {@code --no-held-out} to leave out the
+ * {@code devset/train/} (and, with {@code --errors}, their disagreements; {@code --train-files=t_round7} adds a line
+ * for those files alone), {@code --no-held-out} to leave out the
  * held-out and all lines while tuning). Writes {@code modules/classify/target/quality-report.json}.
  */
 public final class QualityReport {
@@ -225,6 +226,14 @@ public final class QualityReport {
         results.put(a.id(), classifier.classify(new ArticleText(a.title(), a.text(), null, null)));
       }
       System.out.println(format("train", measure(train, results, trainErrors)));
+      for (String flag : flags) {
+        if (flag.startsWith("--train-files=")) {
+          // a line for some of the training files, such as a round's new articles measured blind
+          List<String> prefixes = List.of(flag.substring("--train-files=".length()).split(","));
+          List<DevArticle> chosen = DevSet.fromFiles(DevSet.trainDir(), prefixes);
+          System.out.println(format(" files", measure(chosen, results, null)) + "  " + prefixes);
+        }
+      }
     }
     for (String flag : flags) {
       if (flag.startsWith("--files=")) {
