@@ -24,10 +24,13 @@ public record TensionConfig(
    * @param context when set, a term counts only in a sentence that also holds one of these words: "drills" is a
    *     military exercise beside "troops" or "warships", a fire drill otherwise
    * @param notForms written forms that match a term's stem but name a thing, not the act ("shells" for "shelled")
+   * @param floors when true, a mention that context does not weaken lifts the article to the aggregation's floor even
+   *     though the class is cooperation: a ceasefire is agreed between parties to an armed conflict, which the
+   *     labelling guide ranks GUARDED
    */
   public record EventClass(
       String id, String cameo, Double goldstein, Double intensity, List<String> terms, List<String> context,
-      List<String> notForms) {}
+      List<String> notForms, Boolean floors) {}
 
   /**
    * A context modifier: when one of its terms is found in scope, an event's weight is multiplied by {@code factor}.
@@ -51,8 +54,11 @@ public record TensionConfig(
    * @param massFrom the least count that makes the event mass violence
    * @param massIntensity the intensity of an event with a count of {@code massFrom} or more ("dozens" too)
    * @param fewIntensity the most intensity of an event with a smaller count
+   * @param woundTerms words for the wounded: an event whose trigger holds one is read for a count too, but never
+   *     becomes mass violence however many were hurt (the guide's SEVERE is about ten or more killed)
    */
-  public record Casualties(List<String> terms, Integer massFrom, Double massIntensity, Double fewIntensity) {}
+  public record Casualties(
+      List<String> terms, Integer massFrom, Double massIntensity, Double fewIntensity, List<String> woundTerms) {}
 
   /**
    * How event contributions become a 0-100 score.

@@ -31,7 +31,8 @@ public final class TensionScorer {
   private sealed interface Term permits Event, Mod, Context {}
 
   /** An event class; {@code kind} is shared by the classes of one CAMEO code, which describe one kind of act. */
-  private record Event(int index, String id, double goldstein, double intensity, int kind) implements Term {}
+  private record Event(int index, String id, double goldstein, double intensity, int kind, boolean floors)
+      implements Term {}
 
   /** A modifier; {@code except[k]} is true for the event classes (by index) it never weakens. */
   private record Mod(
@@ -115,6 +116,8 @@ public final class TensionScorer {
   private final double reciprocalIntensity;
   private final Set<String> reciprocalClasses;
   private final Set<String> casualtyStems = new HashSet<>();
+  /** Stems of the words for the wounded: counted like casualties, but never mass violence. */
+  private final Set<String> woundStems = new HashSet<>();
   private final int massFrom;
   private final double massIntensity;
   private final double fewIntensity;
@@ -144,7 +147,7 @@ public final class TensionScorer {
       }
       int kind = e.cameo() == null || e.cameo().isBlank()
           ? index - 1 : kinds.computeIfAbsent(e.cameo(), k -> kinds.size() + 10_000);
-      Event ev = new Event(index - 1, e.id(), e.goldstein(), intensity, kind);
+      Event ev = new Event(index - 1, e.id(), e.goldstein(), intensity, kind, Boolean.TRUE.equals(e.floors()));
       e.terms().forEach(term -> terms.add(term, ev));
       if (e.context() != null && !e.context().isEmpty()) {
         if (contextClasses == Long.SIZE) {
@@ -240,18 +243,26 @@ public final class TensionScorer {
     reciprocalClasses = Set.copyOf(a.reciprocalClasses() == null
         ? List.of("assault", "fight", "mass_violence") : a.reciprocalClasses());
     TensionConfig.Casualties c = config.casualties();
-    if (c != null && c.terms() != null) {
-      for (String term : c.terms()) {
-        Tokens ct = Tokens.of(term);
-        if (ct.size() != 1) {
-          throw new ConfigException(file, "casualties.terms", "a casualty term is one word, got '" + term + "'");
-        }
-        casualtyStems.add(ct.stem(0));
-      }
+    if (c != null) {
+      addCasualtyStems(c.terms(), casualtyStems, file, "casualties.terms");
+      addCasualtyStems(c.woundTerms(), woundStems, file, "casualties.wound_terms");
     }
     massFrom = c == null || c.massFrom() == null ? 10 : c.massFrom();
     massIntensity = c == null || c.massIntensity() == null ? 85.0 : c.massIntensity();
     fewIntensity = c == null || c.fewIntensity() == null ? 75.0 : c.fewIntensity();
+  }
+
+  private static void addCasualtyStems(List<String> terms, Set<String> out, String file, String key) {
+    if (terms == null) {
+      return;
+    }
+    for (String term : terms) {
+      Tokens ct = Tokens.of(term);
+      if (ct.size() != 1) {
+        throw new ConfigException(file, key, "a casualty term is one word, got '" + term + "'");
+      }
+      out.add(ct.stem(0));
+    }
   }
 
   private static int classIndex(TensionConfig config, String id) {
@@ -299,14 +310,17 @@ public final class TensionScorer {
       modCounts[m.value().index()]++;
     }
     boolean[] presentSentence = new boolean[t.sentenceCount() + 1];
+    // the first token of each sentence's first present cue ("on Tuesday", "today")
+    int[] presentFrom = new int[t.sentenceCount() + 1];
     // modifiers come in token order, so each sentence's modifiers are one run: sentenceMods[s] to sentenceMods[s + 1]
     int[] sentenceMods = new int[t.sentenceCount() + 2];
     for (int k = 0; k < mods.size(); k++) {
       PhraseMatcher.Match<Mod> m = mods.get(k);
       int s = t.sentence(m.from());
       sentenceMods[s + 1] = k + 1;
-      if (m.value().id().equals(PRESENT)) {
+      if (m.value().id().equals(PRESENT) && !presentSentence[s]) {
         presentSentence[s] = true;
+        presentFrom[s] = m.from();
       }
     }
     for (int s = 1; s < sentenceMods.length; s++) {
@@ -351,7 +365,11 @@ public final class TensionScorer {
     int strongCount = 0;
     List<String[]> hostile = reciprocalIntensity > 0 ? new ArrayList<>(4) : null;
     boolean reciprocal = false;
-    for (PhraseMatcher.Match<Event> e : found) {
+    // first each event's context factor, then what the title takes from the body, then the score
+    double[] factors = new double[found.size()];
+    List<List<String>> whys = new ArrayList<>(found.size());
+    for (int n = 0; n < found.size(); n++) {
+      PhraseMatcher.Match<Event> e = found.get(n);
       int sentence = t.sentence(e.from());
       Arrays.fill(applied, false);
       double factor = 1.0;
@@ -367,7 +385,10 @@ public final class TensionScorer {
             ? !(m.from() >= e.from() && m.to() <= e.to())
             : m.to() < e.from() && e.from() - m.to() <= mod.window() && !clauseBreak(t, m.to(), e.from());
         // "held a parade on Wednesday to mark the anniversary": in a sentence about today, history is what follows
-        if (inScope && mod == historical && presentSentence[sentence] && m.from() > e.to()) {
+        // but not when the present cue comes after the history, in a trailing attribution ("killed 130 civilians last
+        // year, a rights group said in a report released on Wednesday")
+        if (inScope && mod == historical && presentSentence[sentence] && m.from() > e.to()
+            && presentFrom[sentence] < m.from()) {
           inScope = false;
         }
         if (inScope) {
@@ -400,18 +421,29 @@ public final class TensionScorer {
         }
         why.add(INTENTION);
       }
-      if (historical != null && yearSentence[sentence] && !presentSentence[sentence] && !applied[historical.index()]) {
+      // a year in a sentence about today still dates the event it stands beside: "the 1994 genocide", "killed in 1943"
+      if (historical != null && !applied[historical.index()]
+          && (yearSentence[sentence] && !presentSentence[sentence] || datedByYear(t, e))) {
         factor *= historical.factor();
         if (why == null) {
           why = new ArrayList<>(2);
         }
         why.add(HISTORICAL);
       }
+      factors[n] = factor;
+      whys.add(why);
+    }
+    titleTakesBodyHistory(t, titleTokens, found, factors, whys);
+    for (int n = 0; n < found.size(); n++) {
+      PhraseMatcher.Match<Event> e = found.get(n);
+      int sentence = t.sentence(e.from());
+      double factor = factors[n];
+      List<String> why = whys.get(n);
       double g = e.value().goldstein();
       double weight = factor * (e.from() < titleTokens ? titleWeight : 1.0);
       double intensity = g < 0 ? casualtyIntensity(t, e) : 0;
       double contribution = g < 0 ? intensity * weight : 0;
-      if (g < 0 && intensity >= floorIntensity && factor >= floorMinFactor) {
+      if ((g < 0 && intensity >= floorIntensity || e.value().floors()) && factor >= floorMinFactor) {
         floored = true;
       }
       if (g < 0) {
@@ -446,7 +478,8 @@ public final class TensionScorer {
     }
     double score;
     if (conflicts == 0) {
-      score = baseline;
+      // no conflict, but a ceasefire says there is a war (a class that floors)
+      score = floored ? Math.max(baseline, floor) : baseline;
     } else {
       Arrays.sort(conflict, 0, conflicts);
       double top = conflict[conflicts - 1];
@@ -595,14 +628,16 @@ public final class TensionScorer {
    */
   private double casualtyIntensity(Tokens t, PhraseMatcher.Match<Event> e) {
     double intensity = e.value().intensity();
-    if (casualtyStems.isEmpty()) {
+    if (casualtyStems.isEmpty() && woundStems.isEmpty()) {
       return intensity;
     }
     boolean casualty = false;
-    for (int i = e.from(); i <= e.to() && !casualty; i++) {
+    boolean wound = false;
+    for (int i = e.from(); i <= e.to() && !casualty && !wound; i++) {
       casualty = casualtyStems.contains(t.stem(i));
+      wound = woundStems.contains(t.stem(i));
     }
-    if (!casualty) {
+    if (!casualty && !wound) {
       return intensity;
     }
     int count = countAfter(t, e.to());
@@ -612,7 +647,8 @@ public final class TensionScorer {
     if (count < 0) {
       return intensity;
     }
-    return count >= massFrom ? Math.max(intensity, massIntensity) : Math.min(intensity, fewIntensity);
+    // "wounding at least 12": the hurt are not the dead, however many
+    return count >= massFrom && !wound ? Math.max(intensity, massIntensity) : Math.min(intensity, fewIntensity);
   }
 
   private static int countAfter(Tokens t, int end) {
@@ -704,6 +740,73 @@ public final class TensionScorer {
     }
     return false;
   }
+
+  /**
+   * A title names the event its body reports: when the body dates every mention of it as history ("the victims were
+   * killed in 1943" under "exhumations of massacre victims"), the title's plain mention is history too. The same event
+   * is the same class or the same first word ("killed" and "killed at least").
+   */
+  private void titleTakesBodyHistory(Tokens t, int titleTokens, List<PhraseMatcher.Match<Event>> found,
+      double[] factors, List<List<String>> whys) {
+    if (historical == null || titleTokens == 0) {
+      return;
+    }
+    for (int i = 0; i < found.size(); i++) {
+      PhraseMatcher.Match<Event> title = found.get(i);
+      if (title.from() >= titleTokens || factors[i] != 1.0 || title.value().goldstein() >= 0) {
+        continue;
+      }
+      boolean mentioned = false;
+      boolean allHistory = true;
+      for (int k = 0; k < found.size() && allHistory; k++) {
+        PhraseMatcher.Match<Event> body = found.get(k);
+        if (body.from() < titleTokens || !sameEvent(t, title, body)) {
+          continue;
+        }
+        mentioned = true;
+        allHistory = whys.get(k) != null && whys.get(k).contains(HISTORICAL);
+      }
+      if (mentioned && allHistory) {
+        factors[i] = historical.factor();
+        whys.set(i, List.of(HISTORICAL));
+      }
+    }
+  }
+
+  private static boolean sameEvent(Tokens t, PhraseMatcher.Match<Event> a, PhraseMatcher.Match<Event> b) {
+    return a.value().id().equals(b.value().id()) || t.stem(a.from()).equals(t.stem(b.from()));
+  }
+
+  /**
+   * Whether a year stands beside the event: just before it ("the 1994 genocide", "the 1915 killings") or in the
+   * phrase just after it ("killed in 1943", "took the city in October 2025").
+   */
+  static boolean datedByYear(Tokens t, PhraseMatcher.Match<Event> e) {
+    int sentence = t.sentence(e.from());
+    for (int i = e.from() - 1; i >= 0 && i >= e.from() - 2 && t.sentence(i) == sentence; i--) {
+      if (year(t, i)) {
+        return true;
+      }
+    }
+    int in = e.to() + 1;
+    if (in + 1 < t.size() && t.sentence(in + 1) == sentence && t.norm(in).equals("in")) {
+      return year(t, in + 1) || (in + 2 < t.size() && t.sentence(in + 2) == sentence && MONTHS.contains(t.norm(in + 1))
+          && year(t, in + 2));
+    }
+    return false;
+  }
+
+  private static boolean year(Tokens t, int i) {
+    if (!t.has(i, Tokens.DIGITS) || t.end(i) - t.start(i) != 4) {
+      return false;
+    }
+    char c0 = t.text().charAt(t.start(i));
+    char c1 = t.text().charAt(t.start(i) + 1);
+    return (c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0');
+  }
+
+  private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december");
 
   private static boolean[] yearSentences(Tokens t) {
     boolean[] out = new boolean[t.sentenceCount() + 1];

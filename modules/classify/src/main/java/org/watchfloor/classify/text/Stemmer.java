@@ -18,6 +18,10 @@ public final class Stemmer {
     if (n <= 3) {
       return n;
     }
+    int kept = keptStem(w);
+    if (kept > 0) {
+      return kept;
+    }
     int end = n;
     if (w.endsWith("ies") || w.endsWith("ied")) {
       end = n - 3; // "countries", "denied" -> "countr", "den", as "country", "deny" below
@@ -39,6 +43,21 @@ public final class Stemmer {
       end--;
     }
     return end;
+  }
+
+  /**
+   * Words whose stripped stem would be another word's that phrases use: "plane" and "plan" (a hedge), "note" and
+   * "noted" and "not" (a negation). They keep a longer stem; 0 for every other word.
+   */
+  private static int keptStem(String w) {
+    switch (w) {
+      case "plane", "planes":
+        return 5;
+      case "note", "notes", "noted":
+        return 4;
+      default:
+        return 0;
+    }
   }
 
   private static boolean isVowel(char c) {

@@ -174,7 +174,7 @@ public final class TensionFit {
     List<TensionConfig.EventClass> classes = new ArrayList<>();
     for (TensionConfig.EventClass e : base.eventClasses()) {
       classes.add(new TensionConfig.EventClass(e.id(), e.cameo(), e.goldstein(),
-          intensity.getOrDefault(e.id(), e.intensity()), e.terms(), e.context(), e.notForms()));
+          intensity.getOrDefault(e.id(), e.intensity()), e.terms(), e.context(), e.notForms(), e.floors()));
     }
     List<TensionConfig.Modifier> mods = new ArrayList<>();
     for (TensionConfig.Modifier m : base.modifiers()) {
@@ -188,7 +188,7 @@ public final class TensionFit {
         agg.get("floor_intensity"), agg.get("floor_min_factor"), agg.get("severe_event"), agg.get("reciprocal_from"),
         agg.get("reciprocal_intensity"), a.reciprocalClasses());
     return new TensionConfig(classes, mods, aggregation,
-        new TensionConfig.Casualties(c.terms(), massFrom, massIntensity, fewIntensity));
+        new TensionConfig.Casualties(c.terms(), massFrom, massIntensity, fewIntensity, c.woundTerms()));
   }
 
   static double[] handValues(List<Param> params) {

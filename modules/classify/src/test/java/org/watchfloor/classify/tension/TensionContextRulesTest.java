@@ -383,4 +383,101 @@ class TensionContextRulesTest {
         .isEqualTo(TensionLevel.LOW);
     assertThat(level("", "The foreign ministry criticised the decision on Monday.")).isEqualTo(TensionLevel.GUARDED);
   }
+
+  // --- round 7
+
+  @Test
+  void theWoundedAreCountedButAreNotMassViolence() {
+    assertThat(level("", "Shelling killed four people and wounded at least 30 in the town on Monday, officials said."))
+        .isEqualTo(TensionLevel.HIGH);
+    assertThat(level("", "Shelling killed at least 30 people in the town on Monday, officials said."))
+        .isEqualTo(TensionLevel.SEVERE);
+  }
+
+  @Test
+  void aTrailingAttributionDatedTodayDoesNotMakeLastYearsKillingsNews() {
+    RuleClassifier.Explained e = explain("", "Soldiers killed dozens of villagers in the north last year, a rights "
+        + "group said in a report released on Wednesday.");
+    assertThat(e.events()).allSatisfy(ev -> assertThat(ev.modifiers()).contains("historical"));
+    // and the parade reading still holds: today's act first, then the history it marks
+    RuleClassifier.Explained parade = explain("", "The navy deployed warships on Friday to mark the anniversary of "
+        + "the battle.");
+    assertThat(event(parade, "exhibit_force_posture").modifiers()).doesNotContain("historical");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "The country began a week of mourning on Tuesday, 30 years after the 1994 genocide.",
+      "Ministers on Friday rejected statements about the 1915 massacre of civilians.",
+      "Teams on Monday began exhuming villagers who were killed in 1943 by insurgents.",
+      "Envoys met on Monday to discuss the town the rebels captured in October 2025.",
+  })
+  void aYearBesideAnEventDatesIt(String text) {
+    RuleClassifier.Explained e = explain("", text);
+    assertThat(e.events().stream().filter(ev -> ev.goldstein() <= -8))
+        .isNotEmpty()
+        .allSatisfy(ev -> assertThat(ev.modifiers()).contains("historical"));
+  }
+
+  @Test
+  void aTitleTakesTheBodysHistoricalReadingOfItsEvent() {
+    assertThat(level("Teams begin exhumations of massacre victims",
+        "Forensic teams began work on Monday at a site near the village. The victims were killed in a massacre in "
+            + "1943, historians say."))
+        .isEqualTo(TensionLevel.LOW);
+    // a massacre the body reports as news keeps the title's weight
+    assertThat(level("Gunmen commit massacre in village",
+        "Gunmen killed 40 villagers in a massacre on Monday, officials said."))
+        .isEqualTo(TensionLevel.SEVERE);
+  }
+
+  @Test
+  void aVetoIsElevatedAndWhatItBlockedDidNotHappen() {
+    RuleClassifier.Explained e = explain("", "Russia on Tuesday vetoed a resolution that would have imposed new "
+        + "sanctions on the junta.");
+    assertThat(e.classification().tension().level()).isEqualTo(TensionLevel.ELEVATED);
+    assertThat(event(e, "impose_sanctions").modifiers()).contains("blocked");
+    assertThat(event(e, "veto").modifiers()).isEmpty();
+  }
+
+  @Test
+  void theStartOfAPeriodIsBackground() {
+    RuleClassifier.Explained e = explain("", "Some 200 children have been returned since the invasion, officials "
+        + "said on Monday.");
+    assertThat(event(e, "fight").modifiers()).contains("since");
+    assertThat(e.classification().tension().level()).isIn(TensionLevel.LOW, TensionLevel.GUARDED);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // "storm" and "injury" share stems with "stormed" and "injured" but are no assault
+      "A storm cut power to the island on Monday, forecasters said.                           | LOW",
+      "The striker missed the match with a knee injury, his club said on Monday.               | LOW",
+      // fighting an abstraction is a policy, not combat
+      "The army said on Monday it would keep fighting terrorism and corruption in the north.  | LOW",
+      // a sanctions regime is an institution
+      "Diplomats on Monday discussed the future of the sanctions regime at the council.        | LOW",
+      // an ASCII word that only looks like a hedge: a plane is not a plan
+      "Fighter jets were scrambled after a plane violated the airspace on Monday, the ministry said. | HIGH",
+  })
+  void wordsThatOnlyLookLikeEventsOrHedges(String text, TensionLevel expected) {
+    assertThat(level("", text)).isEqualTo(expected);
+  }
+
+  @Test
+  void aCeasefireTellsOfAWar() {
+    assertThat(level("", "The two sides agreed on Sunday on the terms of a truce, the mediators said."))
+        .isEqualTo(TensionLevel.GUARDED);
+    // remembered, it tells of none
+    assertThat(level("", "Veterans marked the anniversary of the 1953 ceasefire with a ceremony on Sunday."))
+        .isEqualTo(TensionLevel.LOW);
+  }
+
+  @Test
+  void aHumanRightsReportIsGuarded() {
+    assertThat(level("", "Inmates of the prison camps are held for years without trial, a report said on Monday."))
+        .isEqualTo(TensionLevel.GUARDED);
+    assertThat(level("", "The government rebuffed the offer of mediation on Tuesday."))
+        .isEqualTo(TensionLevel.GUARDED);
+  }
 }
