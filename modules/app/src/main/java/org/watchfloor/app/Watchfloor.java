@@ -19,6 +19,9 @@ public final class Watchfloor {
     System.exit(run(args));
   }
 
+  /** The width help is laid out to. */
+  static final int HELP_WIDTH = 120;
+
   public static int run(String... args) {
     return commandLine().execute(args);
   }
@@ -26,6 +29,8 @@ public final class Watchfloor {
   /** The command line with Watchfloor's error handling: bad config is one clear line, not a stack trace. */
   public static CommandLine commandLine() {
     return new CommandLine(new WatchfloorCommand())
+        // the help texts are written in lines of up to 120 characters: at picocli's default 80 they broke mid-line
+        .setUsageHelpWidth(HELP_WIDTH)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parseResult) -> {
           ConfigException config = find(e, ConfigException.class);

@@ -40,6 +40,19 @@ class WatchfloorCommandTest {
   }
 
   @Test
+  void everyHelpKeepsItsWrittenLinesWhole() {
+    for (String name : Watchfloor.commandLine().getSubcommands().keySet()) {
+      Run r = run(name, "--help");
+      assertThat(r.exit()).as(name).isZero();
+      assertThat(r.out().lines()).as(name).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(
+          Watchfloor.HELP_WIDTH));
+    }
+    assertThat(run("classify", "--help").out())
+        .contains("Classify articles as the enrich stage does and print one JSON line per input: input, ok, title,\n");
+    assertThat(run("up", "--help").out()).contains("it starts an embedded Kafka broker and an\n");
+  }
+
+  @Test
   void upHelpExplainsTheDemoAndExternalServices() {
     Run r = run("up", "--help");
     assertThat(r.exit()).isZero();

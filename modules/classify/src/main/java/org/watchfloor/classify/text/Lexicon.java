@@ -145,16 +145,7 @@ public final class Lexicon {
    * {@code hash}; -1 when unknown.
    */
   int find(String text, int from, int to, int hash) {
-    int len = to - from;
-    int slot = spread(hash) & mask;
-    String k;
-    while ((k = keys[slot]) != null) {
-      if (hashes[slot] == hash && k.length() == len && sameLowerCase(text, from, k)) {
-        return slot;
-      }
-      slot = (slot + 1) & mask;
-    }
-    return -1;
+    return probe(keys, hashes, mask, text, from, to, hash);
   }
 
   String word(int slot) {
@@ -175,14 +166,19 @@ public final class Lexicon {
    * -1 when no word of the lexicon has that stem.
    */
   int findStem(String text, int from, int to, int hash) {
+    return probe(stemKeys, stemHashes, stemMask, text, from, to, hash);
+  }
+
+  /** Linear probing of one table for {@code text[from, to)} lower-cased, whose hash code is {@code hash}. */
+  private static int probe(String[] table, int[] tableHashes, int mask, String text, int from, int to, int hash) {
     int len = to - from;
-    int slot = spread(hash) & stemMask;
+    int slot = spread(hash) & mask;
     String k;
-    while ((k = stemKeys[slot]) != null) {
-      if (stemHashes[slot] == hash && k.length() == len && sameLowerCase(text, from, k)) {
+    while ((k = table[slot]) != null) {
+      if (tableHashes[slot] == hash && k.length() == len && sameLowerCase(text, from, k)) {
         return slot;
       }
-      slot = (slot + 1) & stemMask;
+      slot = (slot + 1) & mask;
     }
     return -1;
   }
