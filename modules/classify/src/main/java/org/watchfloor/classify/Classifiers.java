@@ -46,54 +46,14 @@ public final class Classifiers {
     ActorExtractor actors = ActorExtractor.of(actorsConfig, actorsFile.toString());
     TopicClassifier topics = TopicClassifier.of(topicsConfig, topicsFile.toString());
     TensionScorer tension = TensionScorer.of(tensionConfig, tensionFile.toString());
-    List<String> vocabulary = vocabulary(actorsConfig, topicsConfig, tensionConfig);
-    // what the matchers hold, besides what the files name: plural demonyms, places, context words
-    vocabulary.addAll(actors.words());
+    // every word the matchers hold: the words the tokenizer hands out shared and numbered
+    List<String> vocabulary = new ArrayList<>(actors.words());
     vocabulary.addAll(topics.words());
     vocabulary.addAll(tension.words());
     Lexicon lexicon = Lexicon.of(vocabulary);
     LOG.info("Classifier loaded from {}: {} actors, {} topics, {} known words", configDir, actors.actorCount(),
         topics.topicIds().size(), lexicon.size());
     return new RuleClassifier(actors, topics, tension, lexicon);
-  }
-
-  /** Every phrase the configuration matches text against: what the tokenizer should not copy again and again. */
-  static List<String> vocabulary(ActorsConfig actors, TopicsConfig topics, TensionConfig tension) {
-    List<String> out = new ArrayList<>();
-    for (ActorsConfig.StateEntry s : actors.states()) {
-      out.add(s.name());
-      addAll(out, s.aliases(), s.abbreviations(), s.demonyms(), s.metonyms(), s.shortNames(), s.notAfter());
-    }
-    for (ActorsConfig.ActorEntry a : actors.actors()) {
-      out.add(a.name());
-      addAll(out, a.aliases(), a.abbreviations(), a.metonyms(), a.shortNames(), a.notAfter());
-    }
-    addAll(out, actors.titles(), actors.roleWords(), actors.notNames());
-    for (TopicsConfig.TopicEntry t : topics.topics()) {
-      if (t.terms() != null) {
-        out.addAll(t.terms().keySet());
-      }
-    }
-    if (tension.eventClasses() != null) {
-      for (TensionConfig.EventClass e : tension.eventClasses()) {
-        addAll(out, e.terms());
-      }
-    }
-    if (tension.modifiers() != null) {
-      for (TensionConfig.Modifier m : tension.modifiers()) {
-        addAll(out, m.terms());
-      }
-    }
-    return out;
-  }
-
-  @SafeVarargs
-  private static void addAll(List<String> out, List<String>... lists) {
-    for (List<String> l : lists) {
-      if (l != null) {
-        out.addAll(l);
-      }
-    }
   }
 
   /** Like {@link #load(Path)}, and loads the language models now rather than on the first article. */

@@ -46,7 +46,7 @@ public final class ActorExtractor {
       "STATE", "LEADER", "OFFICIAL", "ORGANISATION", "ARMED_FORCES", "STATE_MEDIA", "NON_STATE");
 
   private final Node root = new Node();
-  /** Every word of every name, normalised. */
+  /** Every word of every name and of the words after which an abbreviation is none, normalised. */
   private final Set<String> words = new LinkedHashSet<>();
   /** First-word nodes and titles by word id, for the lexicon of the last tokens read; rebuilt for another. */
   private volatile ById byId;
@@ -71,6 +71,7 @@ public final class ActorExtractor {
       Actor a = new Actor(s.id(), "STATE", s.name(), s.wikidata(), s.id(), Boolean.TRUE.equals(s.personName()),
           lower(s.notAfter()));
       register(byId, a, file, key);
+      words.addAll(a.notAfter());
       addName(a, s.name(), Kind.NAME);
       each(s.aliases(), x -> addName(a, x, Kind.NAME));
       each(s.abbreviations(), x -> addName(a, x, Kind.ABBREVIATION));
@@ -94,6 +95,7 @@ public final class ActorExtractor {
       }
       Actor a = new Actor(e.id(), e.type(), e.name(), e.wikidata(), e.country(), false, lower(e.notAfter()));
       register(byId, a, file, key);
+      words.addAll(a.notAfter());
       addName(a, e.name(), Kind.NAME);
       each(e.aliases(), x -> addName(a, x, Kind.NAME));
       each(e.abbreviations(), x -> addName(a, x, Kind.ABBREVIATION));
@@ -270,7 +272,7 @@ public final class ActorExtractor {
         continue;
       }
       if (isTitle(t, i, index)) {
-        int next = unresolved(t, i, hits, acc, choice);
+        int next = unresolved(t, i, hits, acc, choice, index);
         if (next > i) {
           i = next;
           continue;
@@ -407,7 +409,8 @@ public final class ActorExtractor {
   }
 
   /** A titled person the gazetteer does not know: "analyst Jane Roe", "Defense Secretary John Doe". */
-  private int unresolved(Tokens t, int title, List<ActorHit> hits, Map<String, Acc> acc, Alias[] scratch) {
+  private int unresolved(
+      Tokens t, int title, List<ActorHit> hits, Map<String, Acc> acc, Alias[] scratch, ById index) {
     int n = t.size();
     int sentence = t.sentence(title);
     int k = title + 1;
@@ -422,7 +425,7 @@ public final class ActorExtractor {
     while (k < n && k - from < 4 && t.sentence(k) == sentence && !t.has(k, Tokens.DIGITS)
         && (t.has(k, Tokens.CAP) || (k > from && hyphenated(t, k)))
         && !notNames.contains(t.norm(k)) && !SENTENCE_OPENERS.contains(t.norm(k))) {
-      if (matchAt(t, k, acc, scratch, byId(t.lexicon())) >= 0) {
+      if (matchAt(t, k, acc, scratch, index) >= 0) {
         break;
       }
       boolean possessive = t.has(k, Tokens.POSSESSIVE);

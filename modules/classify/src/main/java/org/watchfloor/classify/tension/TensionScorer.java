@@ -68,6 +68,8 @@ public final class TensionScorer {
       "according", "claimed", "claiming", "insisted", "acknowledged", "admitted", "alleged", "showed", "shows",
       "found", "estimated", "learned", "believed", "believes", "warned", "warns");
   /** Counts written as words; the plural quantities ("dozens") stand for many. */
+  private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december");
   private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
       Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
       Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
@@ -805,18 +807,11 @@ public final class TensionScorer {
     return (c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0');
   }
 
-  private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december");
-
   private static boolean[] yearSentences(Tokens t) {
     boolean[] out = new boolean[t.sentenceCount() + 1];
     for (int i = 0; i < t.size(); i++) {
-      if (t.has(i, Tokens.DIGITS) && t.end(i) - t.start(i) == 4) {
-        char c0 = t.text().charAt(t.start(i));
-        char c1 = t.text().charAt(t.start(i) + 1);
-        if ((c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0')) {
-          out[t.sentence(i)] = true;
-        }
+      if (year(t, i)) {
+        out[t.sentence(i)] = true;
       }
     }
     return out;
