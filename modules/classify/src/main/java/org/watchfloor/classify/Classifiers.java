@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.watchfloor.classify.actor.ActorExtractor;
 import org.watchfloor.classify.actor.ActorsConfig;
 import org.watchfloor.classify.language.LanguageIdentifier;
+import org.watchfloor.classify.reader.NewsReader;
+import org.watchfloor.classify.reader.ReaderConfig;
 import org.watchfloor.classify.tension.TensionConfig;
 import org.watchfloor.classify.tension.TensionScorer;
 import org.watchfloor.classify.text.Lexicon;
@@ -25,14 +27,24 @@ public final class Classifiers {
   public static final String ACTORS_FILE = "actors.yaml";
   public static final String TOPICS_FILE = "topics.yaml";
   public static final String TENSION_FILE = "tension.yaml";
+  public static final String READER_FILE = "reader.yaml";
 
   private Classifiers() {}
 
   /**
-   * Loads {@code actors.yaml}, {@code topics.yaml} and {@code tension.yaml} from {@code configDir}, validates them and
+   * Loads {@code actors.yaml}, {@code topics.yaml}, {@code tension.yaml} and {@code reader.yaml} (optional: without it,
+   * the built-in learned reader) from {@code configDir}, validates them and
    * returns a thread-safe classifier; fails with {@link ConfigException} naming the file, key and reason.
    */
   public static RuleClassifier load(Path configDir) {
+    return load(configDir, true);
+  }
+
+  /**
+   * Like {@link #load(Path)}; with {@code withReader} false the rule scorer alone rates tension and {@code reader.yaml}
+   * is not read (for training the reader, which needs no model yet).
+   */
+  public static RuleClassifier load(Path configDir, boolean withReader) {
     Objects.requireNonNull(configDir, "configDir");
     if (!Files.isDirectory(configDir)) {
       throw new ConfigException(configDir.toString(), null, "not a directory");
@@ -51,9 +63,14 @@ public final class Classifiers {
     vocabulary.addAll(topics.words());
     vocabulary.addAll(tension.words());
     Lexicon lexicon = Lexicon.of(vocabulary);
-    LOG.info("Classifier loaded from {}: {} actors, {} topics, {} known words", configDir, actors.actorCount(),
-        topics.topicIds().size(), lexicon.size());
-    return new RuleClassifier(actors, topics, tension, lexicon);
+    Path readerFile = configDir.resolve(READER_FILE);
+    ReaderConfig readerConfig = withReader && Files.exists(readerFile)
+        ? YamlFiles.read(readerFile, ReaderConfig.class) : ReaderConfig.DEFAULT;
+    NewsReader reader = withReader ? readerConfig.load(configDir, readerFile.toString()) : null;
+    LOG.info("Classifier loaded from {}: {} actors, {} topics, {} known words, tension read by {}", configDir,
+        actors.actorCount(), topics.topicIds().size(), lexicon.size(),
+        reader == null ? "the rules" : "the learned reader (" + reader.model().description() + ")");
+    return new RuleClassifier(actors, topics, tension, lexicon, reader);
   }
 
   /** Like {@link #load(Path)}, and loads the language models now rather than on the first article. */

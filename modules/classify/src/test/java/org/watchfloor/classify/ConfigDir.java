@@ -27,4 +27,9 @@ public final class ConfigDir {
   public static RuleClassifier classifier() {
     return Holder.CLASSIFIER;
   }
+
+  /** The same classifier with the rule scorer alone rating tension: for the tests of the rules themselves. */
+  public static RuleClassifier rules() {
+    return Holder.CLASSIFIER.withReader(null);
+  }
 }

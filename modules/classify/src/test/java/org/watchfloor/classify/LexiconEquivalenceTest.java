@@ -16,9 +16,9 @@ import org.watchfloor.classify.text.Lexicon;
  * string.
  */
 class LexiconEquivalenceTest {
-  private static final RuleClassifier FAST = ConfigDir.classifier();
+  private static final RuleClassifier FAST = ConfigDir.rules();
   private static final RuleClassifier SLOW =
-      new RuleClassifier(FAST.actors(), FAST.topics(), FAST.tension(), Lexicon.EMPTY);
+      new RuleClassifier(FAST.actors(), FAST.topics(), FAST.tension(), Lexicon.EMPTY, null);
 
   @Test
   void theShippedMatchersAllUseTheLexicon() {

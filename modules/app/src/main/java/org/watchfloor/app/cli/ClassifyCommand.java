@@ -17,6 +17,7 @@ import org.watchfloor.classify.ArticleText;
 import org.watchfloor.classify.Classification;
 import org.watchfloor.classify.Classifiers;
 import org.watchfloor.classify.RuleClassifier;
+import org.watchfloor.classify.reader.NewsReader;
 import org.watchfloor.classify.tension.TensionResult;
 import org.watchfloor.model.ActorMention;
 import org.watchfloor.model.Dyad;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Spec;
       "An input is an HTML page (a .html/.htm file, an http(s) URL, or text that starts with '<'), whose main",
       "text is extracted as the pages stage does, or plain text whose first non-empty line is the title.",
       "'-' reads one article from standard input. Hundreds of inputs run in one JVM; the rules come from",
-      "actors.yaml, topics.yaml and tension.yaml in the config folder. Exits 1 when any input failed.",
+      "actors.yaml, topics.yaml and tension.yaml in the config folder, and tension is read by the learned news",
+      "reader that reader.yaml names (the built-in model by default). Exits 1 when any input failed.",
       "",
       "Examples:",
       "  watchfloor classify article.txt page.html https://example.org/news/1",
@@ -73,8 +75,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--explain",
-      description = "Print the evidence readably instead of JSON: actors and their surface forms, topic terms, every"
-          + " scored event with its context factor (negation, hedge, historical, rhetoric...), dyads.")
+      description = "Print the evidence readably instead of JSON: the reader's gate, each sentence's event class,"
+          + " severity probabilities and context (negated, hedged, background, rhetoric), the driving sentences,"
+          + " actors and their surface forms, topic terms, the rule events the reader uses as features, dyads.")
   boolean explain;
 
   @Option(names = "--lang", paramLabel = "CODE",
@@ -240,6 +243,30 @@ public final class ClassifyCommand implements Callable<Integer> {
     for (String sentence : c.tension().evidence()) {
       out.println("           > " + sentence);
     }
+    NewsReader.Reading reading = result.reading();
+    if (reading != null) {
+      out.printf(Locale.ROOT, "reader     gate %.2f (%s)   expected level %.2f   rules alone %.1f %s%n", reading.gate(),
+          reading.gate() >= 0.5 ? "political or security news" : "not political news: GUARDED at most",
+          reading.expectedLevel(), result.rules().tension().score(), result.rules().tension().level());
+      out.println("sentences  (weight, event class, P(class), severity LOW..SEVERE, context)");
+      for (NewsReader.SentenceReading r : reading.sentences()) {
+        List<String> context = new ArrayList<>();
+        if (r.negated() >= 0.5) {
+          context.add("negated");
+        }
+        if (r.hedged() >= 0.5) {
+          context.add("hedged");
+        }
+        if (r.background() >= 0.5) {
+          context.add("background");
+        }
+        context.add(r.rhetoric() >= 0.5 ? "rhetoric" : "action");
+        double[] p = r.severity();
+        out.printf(Locale.ROOT, "  %2d w%.1f %-4s %.2f  [%.2f %.2f %.2f %.2f %.2f] %s%n      %s%n", r.number(),
+            r.weight(), r.eventClass(), r.eventClassProbability(), p[0], p[1], p[2], p[3], p[4], context,
+            r.text());
+      }
+    }
     out.println("actors");
     for (ActorMention a : c.actors()) {
       out.printf(Locale.ROOT, "  %-28s %-13s x%d  %s%s%n", a.id(), a.type(), a.count(), a.surfaceForms(),
@@ -249,7 +276,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     for (TopicScore t : c.topics()) {
       out.printf(Locale.ROOT, "  %-20s %.2f  %s%n", t.id(), t.score(), t.evidence());
     }
-    out.println("events (factor < 1 = weakened by context)");
+    out.println("rule events, features of the reader (factor < 1 = weakened by context)");
     for (TensionResult.ScoredEvent e : result.events()) {
       out.printf(Locale.ROOT, "  %-28s g=%+5.1f  x%.2f  -> %5.1f  \"%s\"%s%n", e.eventClass(), e.goldstein(), e.factor(),
           e.contribution(), e.trigger(), e.modifiers().isEmpty() ? "" : "  " + e.modifiers());

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       FeedCommand.class,
       ExtractCommand.class,
       ClassifyCommand.class,
+      ModelCommand.class,
       SearchCommand.class,
       TrendsCommand.class,
       KibanaCommand.class,

@@ -839,7 +839,7 @@ public final class TensionScorer {
   }
 
   /** The text of one sentence, trimmed to 300 characters. */
-  static String sentenceText(Tokens t, int sentence) {
+  public static String sentenceText(Tokens t, int sentence) {
     // sentence numbers never decrease along the tokens: find the sentence's first token by bisection
     int lo = 0;
     int hi = t.size();

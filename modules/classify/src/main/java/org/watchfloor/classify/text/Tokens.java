@@ -326,6 +326,20 @@ public final class Tokens {
     return h != NO_HASH_YET ? h : norm[i].hashCode();
   }
 
+  /**
+   * {@code stem(i).hashCode()}, computed over the prefix of {@link #norm(int)} that the stem is, building no
+   * string: the learned reader hashes it into its features.
+   */
+  public int stemHash(int i) {
+    String n = norm[i];
+    int len = Stemmer.stemLength(n);
+    int h = 0;
+    for (int k = 0; k < len; k++) {
+      h = 31 * h + n.charAt(k);
+    }
+    return h;
+  }
+
   /** The lexicon the ids of these tokens refer to; {@link Lexicon#EMPTY} when there are no ids. */
   public Lexicon lexicon() {
     return lexicon;

@@ -355,7 +355,7 @@ public final class TensionFit {
       opt.put(eq < 0 ? a : a.substring(0, eq), eq < 0 ? "" : a.substring(eq + 1));
     }
     Path configDir = org.watchfloor.classify.ConfigDir.find();
-    RuleClassifier classifier = Classifiers.load(configDir);
+    RuleClassifier classifier = Classifiers.load(configDir).withReader(null);
     TensionConfig base = org.watchfloor.model.config.YamlFiles.read(
         configDir.resolve(Classifiers.TENSION_FILE), TensionConfig.class);
     // the tuning half only: the held-out half is dropped here, before any label is looked at

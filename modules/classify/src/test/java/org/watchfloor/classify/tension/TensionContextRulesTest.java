@@ -14,7 +14,7 @@ import org.watchfloor.model.TensionLevel;
 
 /** The context rules added for issue 4, each on sentences written for this test (none comes from the dev set). */
 class TensionContextRulesTest {
-  private static final RuleClassifier CLASSIFIER = ConfigDir.classifier();
+  private static final RuleClassifier CLASSIFIER = ConfigDir.rules();
 
   private static RuleClassifier.Explained explain(String title, String text) {
     return CLASSIFIER.explain(new ArticleText(title, text, "en", null));

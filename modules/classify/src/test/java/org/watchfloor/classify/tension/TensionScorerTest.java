@@ -13,7 +13,7 @@ import org.watchfloor.model.Dyad;
 import org.watchfloor.model.TensionLevel;
 
 class TensionScorerTest {
-  private static final RuleClassifier CLASSIFIER = ConfigDir.classifier();
+  private static final RuleClassifier CLASSIFIER = ConfigDir.rules();
 
   private static Classification classify(String text) {
     return CLASSIFIER.classify(new ArticleText("", text, "en", null));

@@ -16,7 +16,7 @@ import org.watchfloor.model.config.ConfigException;
 
 class TopicClassifierTest {
   private static List<String> topics(String title, String text) {
-    return ConfigDir.classifier().classify(new ArticleText(title, text, "en", null)).topics().stream()
+    return ConfigDir.rules().classify(new ArticleText(title, text, "en", null)).topics().stream()
         .map(TopicScore::id).toList();
   }
 
@@ -47,7 +47,7 @@ class TopicClassifierTest {
 
   @Test
   void scoresCarryTheirEvidenceTerms() {
-    TopicScore sanctions = ConfigDir.classifier()
+    TopicScore sanctions = ConfigDir.rules()
         .classify(new ArticleText("New sanctions", "The embargo and sanctions hit exports.", "en", null))
         .topics().stream().filter(t -> t.id().equals("sanctions")).findFirst().orElseThrow();
     assertThat(sanctions.score()).isBetween(0.5, 1.0);

@@ -15,7 +15,7 @@ import org.watchfloor.model.TopicScore;
  */
 class TopicTermSenseTest {
   private static List<String> topics(String title, String text) {
-    return ConfigDir.classifier().classify(new ArticleText(title, text, "en", null)).topics().stream()
+    return ConfigDir.rules().classify(new ArticleText(title, text, "en", null)).topics().stream()
         .map(TopicScore::id).toList();
   }
 

@@ -1,0 +1,201 @@
+package org.watchfloor.classify.reader;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.watchfloor.classify.actor.ActorHit;
+import org.watchfloor.classify.tension.TensionResult;
+import org.watchfloor.classify.tension.TensionScorer;
+import org.watchfloor.classify.text.Tokens;
+import org.watchfloor.model.Dyad;
+import org.watchfloor.model.Tension;
+import org.watchfloor.model.TensionLevel;
+import org.watchfloor.model.TopicScore;
+
+/**
+ * Reads an article the learned way: a gate decides whether it is political or security news at all, a sentence
+ * reader gives each sentence an event class, a severity and its context (negated, hedged, background, rhetoric), and
+ * an aggregation turns the sentences into the 0-100 score and level, with the sentences that drove it as evidence.
+ * Immutable and thread-safe; a pure function of its inputs.
+ */
+public final class NewsReader {
+  private final ReaderModel model;
+  private final LinearModel gate;
+  private final LinearModel severity;
+  private final LinearModel eventClass;
+  private final LinearModel negated;
+  private final LinearModel hedged;
+  private final LinearModel background;
+  private final LinearModel rhetoric;
+  private final LinearModel aggregate;
+  private final double[] thresholds;
+  private final Map<String, LinearModel> topicModels = new LinkedHashMap<>();
+  /** The highest score of an article the gate does not pass: the top of GUARDED. */
+  static final double GATED_MAX = 39.9;
+
+  public NewsReader(ReaderModel model) {
+    this.model = Objects.requireNonNull(model, "model");
+    gate = model.part(ReaderModel.GATE);
+    severity = model.part(ReaderModel.SEVERITY);
+    eventClass = model.part(ReaderModel.EVENT_CLASS);
+    negated = model.part(ReaderModel.NEGATED);
+    hedged = model.part(ReaderModel.HEDGED);
+    background = model.part(ReaderModel.BACKGROUND);
+    rhetoric = model.part(ReaderModel.RHETORIC);
+    aggregate = model.part(ReaderModel.AGGREGATE);
+    thresholds = model.thresholds().clone();
+    for (String part : model.models().keySet()) {
+      if (part.startsWith(ReaderModel.TOPIC_PREFIX)) {
+        topicModels.put(part.substring(ReaderModel.TOPIC_PREFIX.length()), model.part(part));
+      }
+    }
+  }
+
+  public ReaderModel model() {
+    return model;
+  }
+
+  /** One sentence as the reader saw it. {@code severity} holds the probabilities of LOW..SEVERE. */
+  public record SentenceReading(
+      int number, String text, double weight, double[] severity, double expected, String eventClass,
+      double eventClassProbability, double negated, double hedged, double background, double rhetoric) {}
+
+  /**
+   * The reading of an article: the gate's probability that it is political or security news, each sentence, the
+   * expected level (0-4) from the aggregation, the tension and the dyads kept.
+   */
+  public record Reading(double gate, List<SentenceReading> sentences, double expectedLevel, Tension tension,
+      List<Dyad> dyads, List<TopicScore> topics) {}
+
+  /**
+   * Reads a tokenised article whose first {@code titleTokens} tokens are the title, given its actor mentions, the rule
+   * scorer's result on it (its events are features; its dyads are kept where the reader agrees) and its topics.
+   */
+  public Reading read(Tokens t, int titleTokens, List<ActorHit> hits, TensionResult rules, List<TopicScore> topics) {
+    List<ReaderFeatures.Sentence> sentences = ReaderFeatures.sentences(t, titleTokens, hits, rules.events(),
+        model.bits(), model.leadSentences(), model.restWeight());
+    double ruleScore = rules.tension().score();
+    SparseVector article = ReaderFeatures.gate(t, sentences, hits, topics, ruleScore, model.bits(),
+        model.leadSentences());
+    double pGate = gate.probabilityOf(article, "yes");
+    List<double[]> sev = new ArrayList<>(sentences.size());
+    List<double[]> ctx = new ArrayList<>(sentences.size());
+    List<SentenceReading> readings = new ArrayList<>(sentences.size());
+    for (ReaderFeatures.Sentence s : sentences) {
+      SparseVector x = s.features();
+      double[] p = severity.probabilities(x);
+      double[] q = eventClass.probabilities(x);
+      int best = 0;
+      for (int j = 1; j < q.length; j++) {
+        if (q[j] > q[best]) {
+          best = j;
+        }
+      }
+      double neg = negated.probabilityOf(x, "yes");
+      double hedge = hedged.probabilityOf(x, "yes");
+      double bg = background.probabilityOf(x, "yes");
+      sev.add(p);
+      ctx.add(new double[] {neg, hedge, bg});
+      readings.add(new SentenceReading(s.number(), TensionScorer.sentenceText(t, s.number()), s.weight(), p,
+          expected(p), eventClass.labels().get(best), q[best], neg, hedge, bg, rhetoric.probabilityOf(x, "yes")));
+    }
+    double[] level = aggregate.probabilities(ReaderFeatures.aggregate(pGate, sentences, sev, ctx, ruleScore));
+    double y = expected(level);
+    double score = score(y, thresholds);
+    // rounded to a tenth, as the level reads it
+    score = Math.round(score * 10) / 10.0;
+    if (pGate < model.gateCap()) {
+      score = Math.min(score, GATED_MAX);
+    }
+    Tension tension = new Tension(score, TensionLevel.of(score), rules.tension().goldsteinMean(), evidence(readings));
+    return new Reading(pGate, readings, y, tension, dyads(pGate, readings, rules.dyads()),
+        topics(article, topics, pGate >= model.gateCap()));
+  }
+
+  /**
+   * The topics the model's topic parts keep (probability at least 0.5), with the rule topics' terms as evidence;
+   * the rule topics when the model has no topic parts. With the gate closed, only the ungated topics remain.
+   */
+  private List<TopicScore> topics(SparseVector article, List<TopicScore> ruleTopics, boolean political) {
+    if (topicModels.isEmpty()) {
+      return ruleTopics;
+    }
+    List<TopicScore> out = new ArrayList<>(4);
+    for (Map.Entry<String, LinearModel> e : topicModels.entrySet()) {
+      if (!political && !model.ungatedTopics().contains(e.getKey())) {
+        continue;
+      }
+      double p = e.getValue().probabilityOf(article, "yes");
+      if (p >= 0.5) {
+        List<String> evidence = List.of();
+        for (TopicScore r : ruleTopics) {
+          if (r.id().equals(e.getKey())) {
+            evidence = r.evidence();
+          }
+        }
+        out.add(new TopicScore(e.getKey(), Math.round(p * 100) / 100.0, evidence));
+      }
+    }
+    out.sort(Comparator.comparingDouble(TopicScore::score).reversed());
+    return out;
+  }
+
+  static double expected(double[] p) {
+    double e = 0;
+    for (int k = 1; k < p.length; k++) {
+      e += k * p[k];
+    }
+    return e;
+  }
+
+  /** The 0-100 score of an expected level: the thresholds land on 20, 40, 60 and 80, linear in between. */
+  public static double score(double y, double[] thresholds) {
+    double lo = 0;
+    double loScore = 0;
+    for (int k = 0; k < 4; k++) {
+      double hi = thresholds[k];
+      if (y < hi) {
+        return loScore + 20 * (y - lo) / Math.max(1e-9, hi - lo);
+      }
+      lo = hi;
+      loScore += 20;
+    }
+    return Math.min(100, 80 + 20 * (y - lo) / Math.max(1e-9, 4 - lo));
+  }
+
+  /** The sentences that drove the level: up to three that read ELEVATED or above in expectation, heaviest first. */
+  private static List<String> evidence(List<SentenceReading> readings) {
+    return readings.stream()
+        .filter(r -> r.expected() >= 1.0 && !r.text().isEmpty())
+        .sorted(Comparator.comparingDouble((SentenceReading r) -> -r.weight() * r.expected())
+            .thenComparingInt(SentenceReading::number))
+        .limit(3)
+        .map(SentenceReading::text)
+        .toList();
+  }
+
+  /** The rule scorer's dyads in sentences the reader reads as an interaction happening now. */
+  private List<Dyad> dyads(double pGate, List<SentenceReading> readings, List<Dyad> ruleDyads) {
+    if (pGate < model.gateCap() || ruleDyads.isEmpty()) {
+      return List.of();
+    }
+    Set<String> live = new HashSet<>();
+    for (SentenceReading r : readings) {
+      if (!"none".equals(r.eventClass()) && r.negated() < 0.5 && r.background() < 0.5) {
+        live.add(r.text());
+      }
+    }
+    List<Dyad> out = new ArrayList<>(ruleDyads.size());
+    for (Dyad d : ruleDyads) {
+      if (live.contains(d.sentence())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+}
