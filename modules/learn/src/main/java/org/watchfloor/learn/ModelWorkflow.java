@@ -39,7 +39,7 @@ public record ModelWorkflow(Path labels, Path cache, Path devset, PrintStream ou
           loaded.missing().size(), cache, abbreviate(loaded.missing()));
     }
     if (!loaded.changed().isEmpty()) {
-      out.printf("%d cached articles differ from the text that was labelled and are left out: %s%n",
+      out.printf("%d cached articles differ from the text that was labelled; their sentence labels are left out: %s%n",
           loaded.changed().size(), abbreviate(loaded.changed()));
     }
     if (loaded.articles().isEmpty()) {
@@ -131,12 +131,15 @@ public record ModelWorkflow(Path labels, Path cache, Path devset, PrintStream ou
       int fold = k++ % 5;
       ids.forEach(id -> foldOf.put(id, fold));
     }
+    WrittenDevSet.Halves written = WrittenDevSet.load(devset);
+    List<LabelledArticle> extra = new ArrayList<>(written.tuning());
+    extra.addAll(written.train());
     List<Evaluation.Outcome> learned = new ArrayList<>();
     for (int f = 0; f < 5; f++) {
       int fold = f;
       List<LabelledArticle> in = train.stream().filter(a -> foldOf.get(a.id()) != fold).toList();
       List<LabelledArticle> out = train.stream().filter(a -> foldOf.get(a.id()) == fold).toList();
-      ReaderModel m = new ReaderTrainer(classifier, settings).train(in, List.of(), "cv").model();
+      ReaderModel m = new ReaderTrainer(classifier, settings).train(in, extra, "cv").model();
       learned.addAll(Evaluation.run(classifier.withReader(new NewsReader(m)), out));
     }
     List<Evaluation.Outcome> rules = Evaluation.run(classifier.withReader(null), train);

@@ -15,6 +15,13 @@ import org.watchfloor.learn.ModelWorkflow;
 import org.watchfloor.learn.data.RealNewsSet;
 import org.watchfloor.learn.train.ReaderTrainer;
 import org.watchfloor.model.config.ConfigException;
+import org.watchfloor.model.config.Durations;
+import org.watchfloor.pages.extract.ArticleExtractor;
+import org.watchfloor.pages.extract.Extraction;
+import org.watchfloor.pages.fetch.FetchPolicy;
+import org.watchfloor.pages.fetch.FetchedPage;
+import org.watchfloor.pages.fetch.PageUnavailableException;
+import org.watchfloor.pages.fetch.PoliteFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,19 +31,21 @@ import picocli.CommandLine.Spec;
 /** The learned news reader's data, training and measurement. */
 @Command(name = "model", mixinStandardHelpOptions = true,
     description = {
-      "Train and measure the learned news reader that rates tension (see docs/adr/0006-learned-news-reader.md).",
+      "Train and measure the learned news reader that rates tension (see docs/adr/0007-learned-news-reader.md).",
       "",
       "Labels live in data/realnews (labels/*.yaml, spans/*.tsv, split.tsv); the article text lives in a local",
       "cache outside the repository ($WATCHFLOOR_REALNEWS_CACHE or ~/.cache/watchfloor/realnews), because",
       "third-party text is never committed. data/realnews/README.md says how to rebuild the cache.",
       "",
       "Examples:",
+      "  watchfloor model cache                 fetch the labelled articles' pages into the local text cache",
       "  watchfloor model split                 place new labelled articles on the locked train/test split",
       "  watchfloor model train                 train on the training side and write the built-in model",
       "  watchfloor model eval                  the quality table on the locked test side, with 95 %% intervals",
       "  watchfloor model eval --rules          the same table for the rule scorer alone"
     },
-    subcommands = {ModelCommand.Split.class, ModelCommand.Train.class, ModelCommand.Eval.class})
+    subcommands = {ModelCommand.Cache.class, ModelCommand.Split.class, ModelCommand.Train.class,
+        ModelCommand.Eval.class})
 public final class ModelCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -91,6 +100,70 @@ public final class ModelCommand implements Runnable {
     }, true, StandardCharsets.UTF_8);
   }
 
+  @Command(name = "cache", mixinStandardHelpOptions = true,
+      description = {
+        "Build the local text cache from the labelled URLs: fetch each page politely (robots.txt, one request per",
+        "host per --host-delay), extract its title and main text as the pages stage does, and keep the first 2,000",
+        "characters. Pages that changed since they were labelled keep their article labels but lose their sentence",
+        "labels (model split/train/eval say how many). Only articles missing from the cache are fetched."
+      })
+  static final class Cache implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DataOptions data;
+
+    @Option(names = "--refresh", description = "Fetch every labelled article again, even those already cached.")
+    boolean refresh;
+
+    @Option(names = "--allow-private", description = "Allow URLs on loopback and private addresses (test servers).")
+    boolean allowPrivate;
+
+    @Option(names = "--host-delay", paramLabel = "DURATION", defaultValue = "1s",
+        description = "Least time between two requests to one host (default: ${DEFAULT-VALUE}).")
+    String hostDelay;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      java.util.List<String[]> urls;
+      try {
+        urls = RealNewsSet.urls(data.labels);
+      } catch (ConfigException e) {
+        err.println("Cannot read the labels: " + e.getMessage());
+        return 2;
+      }
+      Path cache = data.cache != null ? data.cache : RealNewsSet.defaultCache();
+      PoliteFetcher fetcher = new PoliteFetcher(FetchPolicy.DEFAULTS.withHostDelay(Durations.parse(hostDelay)));
+      ArticleExtractor extractor = new ArticleExtractor();
+      int fetched = 0;
+      int kept = 0;
+      int failed = 0;
+      for (String[] row : urls) {
+        if (!refresh && java.nio.file.Files.isRegularFile(cache.resolve("raw").resolve(row[0] + ".txt"))) {
+          kept++;
+          continue;
+        }
+        try {
+          FetchedPage page = fetcher.fetch(row[1], allowPrivate);
+          Extraction x = extractor.extract(page.body(), page.charset(), page.finalUrl());
+          if (x.text() == null || x.text().isBlank()) {
+            failed++;
+            err.printf("%s: %s: the page has no article text%n", row[0], row[1]);
+            continue;
+          }
+          RealNewsSet.writeRaw(cache, row[0], row[1], x.title() == null ? "" : x.title(), x.text());
+          fetched++;
+        } catch (PageUnavailableException e) {
+          failed++;
+          err.printf("%s: %s: %s%n", row[0], row[1], e.getMessage());
+        }
+      }
+      out.printf("Cache %s: %d fetched, %d already there, %d failed, of %d labelled articles%n", cache, fetched, kept,
+          failed, urls.size());
+      return failed == 0 ? 0 : 1;
+    }
+  }
+
   @Command(name = "split", mixinStandardHelpOptions = true,
       description = {
         "Place every labelled article on the locked split (data/realnews/split.tsv): articles about one event and",
@@ -136,11 +209,12 @@ public final class ModelCommand implements Runnable {
         description = "AdaGrad's learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--with-written", description = "Also fit the aggregation on the written dev set's tuning half.")
+    @Option(names = "--with-written", description = "Also fit the gate and the aggregation on the written dev set's"
+        + " tuning half and training folder.")
     boolean withWritten;
 
-    @Option(names = "--rule-topics", description = "Keep the rule topics (topics.yaml) instead of learning them.")
-    boolean ruleTopics;
+    @Option(names = "--learn-topics", description = "Also learn the topics, replacing the rule topics of topics.yaml.")
+    boolean learnTopics;
 
     @Option(names = "--cv", description = "Cross-validate on the training side instead (five folds by story group) and"
         + " print the table; writes no model. For choosing options without touching the test side.")
@@ -152,7 +226,7 @@ public final class ModelCommand implements Runnable {
       try {
         ReaderTrainer.Settings d = ReaderTrainer.Settings.DEFAULT;
         ReaderTrainer.Settings settings = new ReaderTrainer.Settings(d.bits(), d.leadSentences(), d.restWeight(),
-            d.gateCap(), epochs, learningRate, d.seed(), d.folds(), withWritten, !ruleTopics);
+            d.gateCap(), epochs, learningRate, d.seed(), d.folds(), withWritten, learnTopics);
         if (crossValidate) {
           w.print(data.workflow(stream(w)).crossValidate(data.classifier(), settings));
           w.flush();

@@ -38,6 +38,9 @@ public final class ReaderFeatures {
   private static final int OTHER_ACTOR = 0x0a7c0;
   private static final int NUMBER = 0x4b3e1;
 
+  /** The length of the gate's word vector. */
+  static final double GATE_WORDS_LENGTH = 4.0;
+
   /** The names of the aggregation's features, in id order. */
   public static final List<String> AGGREGATE_FEATURES = List.of(
       "gate", "max_weighted_severity", "top2_weighted_severity", "max_p_elevated", "max_p_high", "max_p_severe",
@@ -120,11 +123,21 @@ public final class ReaderFeatures {
   /** The gate's features: the title and lead's words, the topic scores, the actors and the rule scorer's reading. */
   public static SparseVector gate(Tokens t, List<Sentence> sentences, List<ActorHit> hits, List<TopicScore> topics,
       double ruleScore, int bits, int leadSentences) {
-    SparseVector x = new SparseVector(256);
+    SparseVector words = new SparseVector(256);
     int[] actorAt = actorMap(t, hits);
     for (Sentence s : sentences) {
       boolean lead = s.title() || s.order() < leadSentences + 2;
-      lexical(t, s.from(), s.to(), actorAt, x, NS_GATE_UNI, lead ? NS_GATE_BI : -1, bits, lead ? 1f : 0.3f);
+      lexical(t, s.from(), s.to(), actorAt, words, NS_GATE_UNI, lead ? NS_GATE_BI : -1, bits, lead ? 1f : 0.3f);
+    }
+    // the words weigh as much together in a long article as in a short one: their vector has length one
+    double norm = 0;
+    for (int k = 0; k < words.size(); k++) {
+      norm += words.value(k) * words.value(k);
+    }
+    float scale = norm == 0 ? 0f : (float) (GATE_WORDS_LENGTH / Math.sqrt(norm));
+    SparseVector x = new SparseVector(words.size() + 32);
+    for (int k = 0; k < words.size(); k++) {
+      x.add(words.id(k), words.value(k) * scale);
     }
     for (TopicScore topic : topics) {
       x.add(id(NS_GATE_TOPIC, topic.id().hashCode(), bits), (float) topic.score());

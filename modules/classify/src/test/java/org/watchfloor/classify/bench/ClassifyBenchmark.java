@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,7 +33,8 @@ import org.watchfloor.classify.eval.DevSet;
  * Throughput of full classification (actors, topics, tension and dyads, language, SimHash) of 4 KB articles built from
  * the dev set, single-threaded. {@code classify} identifies the language (English bodies are recognised by their
  * function words; other text goes to Lingua, about 0.2 ms for a Latin-script language); {@code
- * classifyWithLanguageHint} takes the feed's declared language.
+ * classifyWithLanguageHint} takes the feed's declared language. The {@code reader} parameter compares the shipped
+ * classifier (the learned reader on top of the rules) with the rule scorer alone, in one run.
  *
  * <p>Run (after {@code ./mvnw -q -o -pl modules/classify -am install -DskipTests}): {@code ./mvnw -q -o -pl
  * modules/classify exec:java -Dexec.mainClass=org.watchfloor.classify.bench.ClassifyBenchmark -Dexec.args="-prof gc"};
@@ -54,13 +56,18 @@ public class ClassifyBenchmark {
   /** Size of each benchmark article, as the issue asks. */
   static final int ARTICLE_BYTES = 4096;
 
+  /** {@code learned}: the shipped classifier with the learned reader; {@code rules}: the rule scorer alone. */
+  @Param({"learned", "rules"})
+  public String reader;
+
   private RuleClassifier classifier;
   private ArticleText[] articles;
   private int next;
 
   @Setup(Level.Trial)
   public void setUp() {
-    classifier = Classifiers.loadAndWarmUp(ConfigDir.find());
+    RuleClassifier shipped = Classifiers.loadAndWarmUp(ConfigDir.find());
+    classifier = reader.equals("rules") ? shipped.withReader(null) : shipped;
     articles = fourKilobyteArticles(DevSet.load(DevSet.defaultDir()));
   }
 

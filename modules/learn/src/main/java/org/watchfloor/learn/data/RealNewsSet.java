@@ -30,7 +30,10 @@ import org.watchfloor.model.config.YamlFiles;
 public final class RealNewsSet {
   private RealNewsSet() {}
 
-  /** What was loaded, and the ids whose text is missing from the cache or changed since it was labelled. */
+  /**
+   * What was loaded; the ids whose text is missing from the cache; and the ids whose text changed since it was
+   * labelled, which are loaded without their sentence labels.
+   */
   public record Loaded(List<LabelledArticle> articles, List<String> missing, List<String> changed) {}
 
   /** The cache folder the environment names, or the default under the home folder. */
@@ -93,8 +96,9 @@ public final class RealNewsSet {
           sents.add(new SentenceLabel(s.index(), start, end, s.sha1(), s.eventClass(), s.severity(), s.flags()));
         }
         if (!ok) {
+          // a cache rebuilt from the live page: the article's labels stand, its sentence spans do not
           changed.add(r.id());
-          continue;
+          sents = List.of();
         }
         List<TensionLevel> accepted = new ArrayList<>();
         for (String a : r.accepted()) {
@@ -106,6 +110,56 @@ public final class RealNewsSet {
       }
     }
     return new Loaded(out, missing, changed);
+  }
+
+  /** The id and URL of every labelled article, in file order. */
+  public static List<String[]> urls(Path labelsDir) {
+    Path labels = labelsDir.resolve("labels");
+    if (!Files.isDirectory(labels)) {
+      throw new ConfigException(labels.toString(), null, "no labels folder (expected data/realnews/labels)");
+    }
+    List<String[]> out = new ArrayList<>();
+    for (Path file : yamlFiles(labels)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        List<Row> rows = YamlFiles.YAML.readValue(in, new TypeReference<List<Row>>() {});
+        for (Row r : rows == null ? List.<Row>of() : rows) {
+          out.add(new String[] {r.id(), r.url()});
+        }
+      } catch (IOException e) {
+        throw new ConfigException(file.toString(), null, "not a list of labelled articles", e);
+      }
+    }
+    return out;
+  }
+
+  /** The most of an article's text the cache keeps: the news puts its event first. */
+  public static final int CACHED_CHARACTERS = 2_000;
+
+  /**
+   * Writes one cache file: the URL, the title, a blank line and the text, cut after the last sentence that ends
+   * within {@link #CACHED_CHARACTERS}.
+   */
+  public static Path writeRaw(Path cache, String id, String url, String title, String text) {
+    String t = text.strip();
+    if (t.length() > CACHED_CHARACTERS) {
+      int cut = -1;
+      for (int i = CACHED_CHARACTERS - 1; i > CACHED_CHARACTERS / 2 && cut < 0; i--) {
+        char c = t.charAt(i);
+        if ((c == '.' || c == '!' || c == '?') && (i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1)))) {
+          cut = i + 1;
+        }
+      }
+      t = t.substring(0, cut > 0 ? cut : CACHED_CHARACTERS);
+    }
+    Path file = cache.resolve("raw").resolve(id + ".txt");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, url + "\n" + title.replace('\n', ' ').strip() + "\n\n" + t + "\n",
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return file;
   }
 
   private static List<Path> yamlFiles(Path dir) {

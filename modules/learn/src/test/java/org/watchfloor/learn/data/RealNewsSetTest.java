@@ -69,9 +69,11 @@ class RealNewsSetTest {
         + "t-001\t1\t15\t52\t" + RealNewsSet.sha1("The army fired a missile \ud83d\ude80 on Monday.") + "\tmcf\t3\tact\n"
         + "t-002\t0\t0\t7\tdeadbeef00\tnone\t0\t\n");
     RealNewsSet.Loaded loaded = RealNewsSet.load(labels, cache);
-    assertThat(loaded.articles()).hasSize(1);
+    assertThat(loaded.articles()).extracting(LabelledArticle::id).containsExactly("t-001", "t-002");
     assertThat(loaded.changed()).containsExactly("t-002");
     assertThat(loaded.missing()).containsExactly("t-003");
+    assertThat(loaded.articles().get(1).sentences()).isEmpty();
+    assertThat(loaded.articles().get(1).level()).isEqualTo(TensionLevel.LOW);
     LabelledArticle a = loaded.articles().get(0);
     assertThat(a.level()).isEqualTo(TensionLevel.HIGH);
     assertThat(a.accepted()).containsExactly(TensionLevel.HIGH, TensionLevel.ELEVATED);
