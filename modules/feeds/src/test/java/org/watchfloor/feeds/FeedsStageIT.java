@@ -31,6 +31,7 @@ import org.watchfloor.devstack.DevStack;
 import org.watchfloor.devstack.SharedStack;
 import org.watchfloor.feeds.poll.FeedPoller;
 import org.watchfloor.feeds.source.Source;
+import org.watchfloor.http.LoopbackServer;
 import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.FeedEntry;
 import org.watchfloor.model.Json;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.watchfloor.devstack.DevStack;
 import org.watchfloor.devstack.SharedStack;
 import org.watchfloor.feeds.source.Source;
+import org.watchfloor.http.LoopbackServer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.model.stage.Stage;

@@ -1,4 +1,4 @@
-package org.watchfloor.feeds.http;
+package org.watchfloor.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.watchfloor.feeds.LoopbackServer;
 
 class SafeHttpFetcherTest {
   private static final byte[] HELLO = "<rss/>".getBytes(StandardCharsets.UTF_8);

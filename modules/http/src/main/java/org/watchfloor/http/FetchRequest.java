@@ -1,4 +1,4 @@
-package org.watchfloor.feeds.http;
+package org.watchfloor.http;
 
 import java.util.Objects;
 

@@ -1,2 +1,2 @@
 /** A bounded, SSRF-safe HTTP fetcher shared by the feeds and pages stages. */
-package org.watchfloor.feeds.http;
+package org.watchfloor.http;

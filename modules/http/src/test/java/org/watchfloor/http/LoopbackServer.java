@@ -1,4 +1,4 @@
-package org.watchfloor.feeds;
+package org.watchfloor.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
