@@ -19,9 +19,9 @@ import org.watchfloor.alerting.notify.RetryPolicy;
 import org.watchfloor.alerting.rules.RuleLoader;
 import org.watchfloor.alerting.rules.RuleSet;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.ProducerTuning;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.ProducerTuning;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * The alerting stage: the {@link AlertTopology} in Kafka Streams plus a {@link DeliveryWorker}. Settings:

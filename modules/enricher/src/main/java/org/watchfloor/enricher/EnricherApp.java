@@ -18,10 +18,10 @@ import org.watchfloor.enricher.deadletter.DeadLetterProcessingHandler;
 import org.watchfloor.enricher.deadletter.DeadLetterProductionHandler;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Metrics;
-import org.watchfloor.model.stage.ProducerTuning;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Metrics;
+import org.watchfloor.runtime.ProducerTuning;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * The enricher stage: loads the classifier from the config directory, builds {@link EnrichmentTopology} and runs it

@@ -39,8 +39,8 @@ import org.watchfloor.http.SafeHttpFetcher;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * Builds the feeds stage: reads {@code sources.yaml}, publishes the sources to the sources topic (keyed by name,

@@ -40,11 +40,11 @@ import org.watchfloor.indexer.IndexerApp;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
-import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
+import org.watchfloor.runtime.TopicSetup;
 
 /**
  * Runs one end-to-end benchmark on a fresh embedded broker and Elasticsearch node: the baseline first, then synthetic

@@ -24,11 +24,11 @@ import org.watchfloor.enricher.EnricherApp;
 import org.watchfloor.feeds.FeedsApp;
 import org.watchfloor.feeds.source.Source;
 import org.watchfloor.indexer.IndexerApp;
-import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
 import org.watchfloor.pages.PagesApp;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
+import org.watchfloor.runtime.TopicSetup;
 
 /**
  * Every stage in one process: embedded Kafka and Elasticsearch unless external ones are given, the demo source when

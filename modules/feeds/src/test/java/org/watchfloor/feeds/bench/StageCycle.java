@@ -23,7 +23,7 @@ import org.watchfloor.http.FetchLimits;
 import org.watchfloor.http.SafeHttpFetcher;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
-import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.runtime.Metrics;
 
 /** Cycle 2 of {@link PollingCapacityBench} through the whole stage on a local Kafka broker. */
 final class StageCycle {

@@ -1,8 +1,8 @@
-package org.watchfloor.model.stage;
+package org.watchfloor.runtime;
 
 /**
  * A running pipeline stage: started once, closed once, safe to close from a shutdown hook. Stages expect the
- * pipeline's topics to exist: the launcher creates them ({@link org.watchfloor.model.TopicSetup}) before any stage.
+ * pipeline's topics to exist: the launcher creates them ({@link TopicSetup}) before any stage.
  */
 public interface Stage extends AutoCloseable {
   String name();

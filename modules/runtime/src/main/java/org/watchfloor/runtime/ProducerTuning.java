@@ -1,4 +1,4 @@
-package org.watchfloor.model.stage;
+package org.watchfloor.runtime;
 
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;

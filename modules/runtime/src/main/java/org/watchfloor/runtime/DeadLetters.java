@@ -1,8 +1,9 @@
-package org.watchfloor.model;
+package org.watchfloor.runtime;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.watchfloor.model.Topics;
 
 /** Builds dead-letter records: the original payload with headers naming the stage, error class and reason. */
 public final class DeadLetters {

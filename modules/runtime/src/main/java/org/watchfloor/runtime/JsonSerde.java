@@ -1,10 +1,13 @@
-package org.watchfloor.model;
+package org.watchfloor.runtime;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.watchfloor.model.Json;
+import org.watchfloor.model.SchemaException;
+import org.watchfloor.model.Versioned;
 
 /** Kafka serde for a versioned record; a bad payload raises {@link SerializationException} naming the reason. */
 public final class JsonSerde {

@@ -1,4 +1,4 @@
-package org.watchfloor.model.stage;
+package org.watchfloor.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

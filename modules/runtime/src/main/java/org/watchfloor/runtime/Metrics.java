@@ -1,4 +1,4 @@
-package org.watchfloor.model.stage;
+package org.watchfloor.runtime;
 
 /** Counter names shared by the stages and the launcher's status line. */
 public final class Metrics {

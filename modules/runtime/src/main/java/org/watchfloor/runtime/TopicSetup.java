@@ -1,4 +1,4 @@
-package org.watchfloor.model;
+package org.watchfloor.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.watchfloor.model.Topics;
 
 /** Creates the pipeline's topics if they are missing; safe to call from every stage at start. */
 public final class TopicSetup {

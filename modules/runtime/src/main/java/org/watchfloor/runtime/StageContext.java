@@ -1,4 +1,4 @@
-package org.watchfloor.model.stage;
+package org.watchfloor.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
