@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.watchfloor.model.Dyad;
 import org.watchfloor.model.config.Durations;
 import org.watchfloor.model.config.YamlFiles;
 
@@ -174,7 +175,7 @@ public final class RuleLoader {
     }
     FilterSpec f = s.filter() == null ? FilterSpec.ANY : s.filter();
     for (String d : f.dyads()) {
-      if (d == null || !d.matches("[^>\\s]+>[^>\\s]+")) {
+      if (!Dyad.isKey(d)) {
         c.fail("filter.dyads", "'" + d + "' must be written SOURCE>TARGET, e.g. PRK>KOR");
       }
     }

@@ -131,7 +131,7 @@ public final class ArticleDocuments {
       put(dm, "target", d.target());
       put(dm, "event_class", d.eventClass());
       dm.put("goldstein", d.goldstein());
-      String key = dyadKey(d);
+      String key = d.key();
       dm.put("key", key);
       put(dm, "sentence", d.sentence());
       dyads.add(dm);
@@ -144,11 +144,6 @@ public final class ArticleDocuments {
     doc.put("dyad_keys", List.copyOf(keys));
     doc.put("event_classes", List.copyOf(classes));
     return doc;
-  }
-
-  /** {@code SOURCE>TARGET}, e.g. {@code PRK>KOR}. */
-  public static String dyadKey(Dyad d) {
-    return d.source() + ">" + d.target();
   }
 
   /** The host of a URL, lower case, without {@code www.}; null when there is none. */
