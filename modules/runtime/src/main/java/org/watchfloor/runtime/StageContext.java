@@ -11,6 +11,9 @@ import org.watchfloor.model.config.Settings;
  * registry its counters go to.
  */
 public record StageContext(Settings settings, String bootstrapServers, String elasticsearchUrl, MeterRegistry metrics) {
+  /** Where a Kafka Streams stage keeps its local stores unless {@code STAGE.state.dir} says otherwise. */
+  public static final String DEFAULT_STATE_DIR = "./data/streams";
+
   public StageContext {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -19,6 +22,11 @@ public record StageContext(Settings settings, String bootstrapServers, String el
 
   public Path configDir() {
     return settings.configDir();
+  }
+
+  /** The state directory of the Kafka Streams stage {@code stage}: {@code STAGE.state.dir}, else the default. */
+  public String stateDir(String stage) {
+    return settings.get(stage + ".state.dir", DEFAULT_STATE_DIR);
   }
 
   /** Kafka client properties: the {@code kafka.*} pass-through plus the bootstrap servers. */

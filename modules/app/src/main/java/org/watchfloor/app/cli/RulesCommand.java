@@ -53,7 +53,7 @@ public final class RulesCommand implements Runnable {
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = {
         "Validate a rules file: every rule, channel and silence, with a message naming the rule and the field.",
-        "Exits 0 when the file is valid, 1 when any rule is rejected (the valid ones would still run).",
+        "Exits 0 when the file is valid, 1 when any rule is rejected (the alerting stage does not start on such a file).",
         "${ENV} references are substituted from the environment, as at run time."
       })
   static final class Check implements Callable<Integer> {
