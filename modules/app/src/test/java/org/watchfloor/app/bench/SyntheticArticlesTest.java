@@ -1,4 +1,4 @@
-package org.watchfloor.bench.measure;
+package org.watchfloor.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.watchfloor.app.bench.SyntheticArticles;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
 

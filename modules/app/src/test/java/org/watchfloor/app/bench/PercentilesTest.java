@@ -1,4 +1,4 @@
-package org.watchfloor.bench.measure;
+package org.watchfloor.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.watchfloor.app.bench.Percentiles;
 
 class PercentilesTest {
 

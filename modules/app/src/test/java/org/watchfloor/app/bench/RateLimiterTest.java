@@ -1,9 +1,8 @@
-package org.watchfloor.bench.measure;
+package org.watchfloor.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.watchfloor.app.bench.RateLimiter;
 
 class RateLimiterTest {
 

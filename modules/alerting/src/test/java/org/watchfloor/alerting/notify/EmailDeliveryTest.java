@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class EmailDeliveryIT {
+class EmailDeliveryTest {
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
       .withConfiguration(GreenMailConfiguration.aConfig().withUser("desk@example.org", "desk", "s3cret"));
@@ -28,7 +28,7 @@ class EmailDeliveryIT {
   void sendsAlertByAuthenticatedSmtpWithIdempotencyHeader() throws Exception {
     Channel email = new Channel("mail", "email", new EmailNotifier(smtp("s3cret", false), List.of("desk@example.org")),
         null);
-    RetryingSender.Outcome out = sender.send(email, WebhookDeliveryIT.alert("mail-1"));
+    RetryingSender.Outcome out = sender.send(email, WebhookDeliveryTest.alert("mail-1"));
     assertThat(out.delivered()).as(String.valueOf(out.error())).isTrue();
     MimeMessage[] received = mail.getReceivedMessages();
     assertThat(received).hasSize(1);
@@ -43,7 +43,7 @@ class EmailDeliveryIT {
     // GreenMail offers no STARTTLS, so a client that requires it must refuse rather than fall back to plain text
     Channel email = new Channel("mail", "email", new EmailNotifier(smtp("s3cret", true), List.of("desk@example.org")),
         null);
-    RetryingSender.Outcome out = sender.send(email, WebhookDeliveryIT.alert("mail-2"));
+    RetryingSender.Outcome out = sender.send(email, WebhookDeliveryTest.alert("mail-2"));
     assertThat(out.delivered()).isFalse();
     assertThat(out.error()).containsIgnoringCase("STARTTLS");
     assertThat(mail.getReceivedMessages()).isEmpty();
@@ -53,7 +53,7 @@ class EmailDeliveryIT {
   void wrongPasswordIsNotRetried() {
     Channel email = new Channel("mail", "email", new EmailNotifier(smtp("wrong", false), List.of("desk@example.org")),
         null);
-    RetryingSender.Outcome out = sender.send(email, WebhookDeliveryIT.alert("mail-3"));
+    RetryingSender.Outcome out = sender.send(email, WebhookDeliveryTest.alert("mail-3"));
     assertThat(out.delivered()).isFalse();
     assertThat(out.attempts()).isEqualTo(1);
     assertThat(out.error()).contains("authentication failed");

@@ -1,4 +1,4 @@
-package org.watchfloor.bench.measure;
+package org.watchfloor.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.watchfloor.app.bench.WebhookReceiver;
 
 class WebhookReceiverTest {
   private final HttpClient http = HttpClient.newHttpClient();

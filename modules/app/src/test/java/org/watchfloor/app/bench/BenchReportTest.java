@@ -1,4 +1,4 @@
-package org.watchfloor.bench.measure;
+package org.watchfloor.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchfloor.app.bench.BenchReport;
-import org.watchfloor.app.bench.BenchResult;
-import org.watchfloor.app.bench.Percentiles;
 import org.watchfloor.model.Json;
 
 class BenchReportTest {

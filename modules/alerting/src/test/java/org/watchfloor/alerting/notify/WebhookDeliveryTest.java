@@ -14,7 +14,7 @@ import org.watchfloor.model.Alert;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.TensionLevel;
 
-class WebhookDeliveryIT {
+class WebhookDeliveryTest {
   private final Receiver receiver = new Receiver();
   private final HttpClient http = HttpClient.newHttpClient();
   private final RetryingSender sender =
