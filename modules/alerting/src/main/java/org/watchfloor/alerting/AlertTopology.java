@@ -31,11 +31,11 @@ import org.watchfloor.alerting.rules.RuleEngine;
 import org.watchfloor.alerting.rules.RuleHit;
 import org.watchfloor.alerting.rules.RuleProblem;
 import org.watchfloor.model.Alert;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
-import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
 
 /**
  * Builds the alerting topology: enriched articles are matched against the rule index into hits, the hits are

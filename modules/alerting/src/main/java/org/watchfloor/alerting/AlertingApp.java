@@ -2,8 +2,11 @@ package org.watchfloor.alerting;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,16 +20,18 @@ import org.watchfloor.alerting.notify.Channels;
 import org.watchfloor.alerting.notify.DeliveryWorker;
 import org.watchfloor.alerting.notify.RetryPolicy;
 import org.watchfloor.alerting.rules.RuleLoader;
+import org.watchfloor.alerting.rules.RuleProblem;
 import org.watchfloor.alerting.rules.RuleSet;
+import org.watchfloor.model.config.ConfigException;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.ProducerTuning;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.ProducerTuning;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * The alerting stage: the {@link AlertTopology} in Kafka Streams plus a {@link DeliveryWorker}. Settings:
  * {@code alerting.rules.file} (default {@code CONFIG_DIR/alert-rules.yaml}), {@code alerting.application.id}
- * ({@value #DEFAULT_APPLICATION_ID}), {@code alerting.state.dir} ({@value #DEFAULT_STATE_DIR}),
+ * ({@value #DEFAULT_APPLICATION_ID}), {@code alerting.state.dir} ({@value StageContext#DEFAULT_STATE_DIR}),
  * {@code alerting.instance} (a name unique per instance on one host, default {@code default}),
  * {@code alerting.tick} (10s), {@code alerting.commit.interval} (100ms), {@code alerting.notify.*},
  * {@code alerting.webhook.secret} and {@code alerting.smtp.*}.
@@ -36,7 +41,6 @@ public final class AlertingApp {
 
   public static final String NAME = "alerting";
   public static final String DEFAULT_APPLICATION_ID = "watchfloor-alerting";
-  public static final String DEFAULT_STATE_DIR = "./data/streams";
 
   private AlertingApp() {}
 
@@ -46,14 +50,30 @@ public final class AlertingApp {
     return file != null ? Path.of(file) : s.configDir().resolve(RuleLoader.FILE);
   }
 
-  /** Loads and validates the rules, logging each rejected rule; the valid ones are returned. */
+  /**
+   * Loads and validates the rules. A file with any problem stops the stage, as a bad config file does: the
+   * {@link ConfigException} names the file, the rule, the field and the reason of the first problem, and every problem
+   * is logged.
+   */
   public static RuleSet loadRules(Settings s, Map<String, String> env) {
     Path file = rulesFile(s);
     RuleSet rules = new RuleLoader(env).load(file);
-    rules.problems().forEach(p -> LOG.warn("Alert rule rejected: {}", p));
+    if (!rules.valid()) {
+      rules.problems().forEach(p -> LOG.error("Alert rule rejected: {}", p));
+      throw invalid(file, rules.problems());
+    }
     LOG.info("Loaded {} alert rule(s), {} silence(s), {} channel(s) from {}", rules.rules().size(),
         rules.silences().size(), rules.channels().size(), file);
     return rules;
+  }
+
+  private static ConfigException invalid(Path file, List<RuleProblem> problems) {
+    RuleProblem first = problems.get(0);
+    String where = Stream.of(first.rule(), first.field()).filter(w -> w != null && !w.isEmpty())
+        .collect(Collectors.joining(": "));
+    String more = problems.size() == 1 ? ""
+        : " (and " + (problems.size() - 1) + " more; `watchfloor rules check " + file + "` lists them all)";
+    return new ConfigException(first.file() == null ? file.toString() : first.file(), where, first.reason() + more);
   }
 
   public static Stage create(StageContext ctx) {
@@ -77,7 +97,7 @@ public final class AlertingApp {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.get("alerting.application.id", DEFAULT_APPLICATION_ID));
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG,
-        Path.of(s.get("alerting.state.dir", DEFAULT_STATE_DIR), s.get("alerting.instance", "default")).toString());
+        Path.of(ctx.stateDir(NAME), s.get("alerting.instance", "default")).toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(s.getDuration("alerting.commit.interval", Duration.ofMillis(100)).toMillis()));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(s.getInt("alerting.threads", 1)));

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.alerting.rules.RuleLoader;
 import org.watchfloor.alerting.rules.RuleSet;
 import org.watchfloor.model.Alert;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
-import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
 
 class AlertTopologyTest {
   private static final String RULES = """

@@ -42,14 +42,14 @@ import org.watchfloor.alerting.rules.AlertIds;
 import org.watchfloor.alerting.rules.RuleLoader;
 import org.watchfloor.devstack.SharedStack;
 import org.watchfloor.model.Alert;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Metrics;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 class AlertingAppIT {
   private static String bootstrap;

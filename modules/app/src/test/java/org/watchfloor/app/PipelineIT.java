@@ -109,7 +109,7 @@ class PipelineIT {
 
   @Test
   void aWebhookRuleInTheConfigFolderDeliversEachAlertOnceWhileThePipelineRuns() throws Exception {
-    long naming = pipeline.sample().articles().stream().filter(a -> a.actors().contains("PRK")).count();
+    long naming = pipeline.localStack().sample().articles().stream().filter(a -> a.actors().contains("PRK")).count();
     assertThat(naming).isGreaterThanOrEqualTo(3);
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
         .untilAsserted(() -> assertThat(IDEMPOTENCY_KEYS).hasSizeGreaterThanOrEqualTo(3));
@@ -135,7 +135,7 @@ class PipelineIT {
 
   @Test
   void everySampleArticleBecomesSearchableWithActorsTopicsAndTension() throws Exception {
-    int expected = pipeline.sample().articles().size();
+    int expected = pipeline.localStack().sample().articles().size();
     assertThat(expected).isGreaterThanOrEqualTo(30);
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
       HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.elasticsearchUrl() + "/watchfloor-articles/_refresh"))

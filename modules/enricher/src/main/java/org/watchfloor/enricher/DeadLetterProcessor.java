@@ -7,8 +7,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.Topics;
+import org.watchfloor.runtime.DeadLetters;
 
 /** Turns a failed record back into its original key and payload with the {@code error.*} headers. */
 final class DeadLetterProcessor implements Processor<String, Work, byte[], byte[]> {

@@ -18,17 +18,17 @@ import org.watchfloor.enricher.deadletter.DeadLetterProcessingHandler;
 import org.watchfloor.enricher.deadletter.DeadLetterProductionHandler;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Metrics;
-import org.watchfloor.model.stage.ProducerTuning;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Metrics;
+import org.watchfloor.runtime.ProducerTuning;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * The enricher stage: loads the classifier from the config directory, builds {@link EnrichmentTopology} and runs it
  * in Kafka Streams with exactly-once processing.
  *
  * <p>Settings: {@code enricher.application.id} (default {@value #DEFAULT_APPLICATION_ID}), {@code enricher.state.dir}
- * (default {@value #DEFAULT_STATE_DIR}), {@code enricher.commit.interval} (100ms), {@code enricher.threads} (1),
+ * (default {@value StageContext#DEFAULT_STATE_DIR}), {@code enricher.commit.interval} (100ms), {@code enricher.threads} (1),
  * {@code pipeline.replication.factor} (1) for its internal topics, the {@link EnrichmentOptions} keys, and
  * any {@code kafka.*} client property.
  */
@@ -37,7 +37,6 @@ public final class EnricherApp {
 
   public static final String NAME = "enricher";
   public static final String DEFAULT_APPLICATION_ID = "watchfloor-enricher";
-  public static final String DEFAULT_STATE_DIR = "./data/streams";
 
   private EnricherApp() {}
 
@@ -68,7 +67,7 @@ public final class EnricherApp {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.get("enricher.application.id", DEFAULT_APPLICATION_ID));
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, s.get("enricher.state.dir", DEFAULT_STATE_DIR));
+    p.put(StreamsConfig.STATE_DIR_CONFIG, ctx.stateDir(NAME));
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(s.getDuration("enricher.commit.interval", Duration.ofMillis(100)).toMillis()));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(s.getInt("enricher.threads", 1)));

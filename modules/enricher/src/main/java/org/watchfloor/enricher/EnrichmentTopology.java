@@ -22,8 +22,8 @@ import org.watchfloor.enricher.story.StoryGrouper;
 import org.watchfloor.enricher.trend.Tally;
 import org.watchfloor.enricher.trend.TrendAggregator;
 import org.watchfloor.model.Aggregate;
-import org.watchfloor.model.JsonSerde;
 import org.watchfloor.model.Topics;
+import org.watchfloor.runtime.JsonSerde;
 
 /**
  * Builds the enrichment topology:

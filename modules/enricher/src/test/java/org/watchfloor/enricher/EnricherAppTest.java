@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.watchfloor.model.RawArticle;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.StageContext;
 
 class EnricherAppTest {
   private static StageContext context(Map<String, String> values) {

@@ -31,12 +31,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.watchfloor.enricher.story.StoryCandidate;
 import org.watchfloor.model.Aggregate;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
-import org.watchfloor.model.JsonSerde;
 import org.watchfloor.model.RawArticle;
 import org.watchfloor.model.Topics;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.JsonSerde;
 
 class EnrichmentTopologyTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:05:00Z");

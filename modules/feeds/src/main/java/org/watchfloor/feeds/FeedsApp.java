@@ -30,17 +30,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.feeds.http.FetchLimits;
-import org.watchfloor.feeds.http.SafeHttpFetcher;
 import org.watchfloor.feeds.poll.FeedPoller;
 import org.watchfloor.feeds.poll.SourcePoller;
 import org.watchfloor.feeds.source.Source;
 import org.watchfloor.feeds.source.SourcesConfig;
+import org.watchfloor.http.FetchLimits;
+import org.watchfloor.http.SafeHttpFetcher;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * Builds the feeds stage: reads {@code sources.yaml}, publishes the sources to the sources topic (keyed by name,

@@ -31,14 +31,15 @@ import org.watchfloor.devstack.DevStack;
 import org.watchfloor.devstack.SharedStack;
 import org.watchfloor.feeds.poll.FeedPoller;
 import org.watchfloor.feeds.source.Source;
-import org.watchfloor.model.DeadLetters;
+import org.watchfloor.http.LoopbackServer;
 import org.watchfloor.model.FeedEntry;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Metrics;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /** The feeds stage on the real local broker, polling a real HTTP server on loopback. */
 class FeedsStageIT {

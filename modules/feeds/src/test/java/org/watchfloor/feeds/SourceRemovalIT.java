@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.watchfloor.devstack.DevStack;
 import org.watchfloor.devstack.SharedStack;
 import org.watchfloor.feeds.source.Source;
+import org.watchfloor.http.LoopbackServer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /** A source dropped from the configuration is tombstoned at the next start and stops being fetched. */
 class SourceRemovalIT {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.watchfloor.indexer.ingest.TopicIndexer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * The indexer stage: sets up templates and aliases, then writes enriched articles, alerts (with their delivery

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.watchfloor.devstack.DevStack;
 import org.watchfloor.model.Aggregate;
 import org.watchfloor.model.Alert;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.TensionLevel;
 import org.watchfloor.model.Topics;
-import org.watchfloor.model.stage.Metrics;
-import org.watchfloor.model.stage.Stage;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
+import org.watchfloor.runtime.Stage;
 
 class IndexerAppIT {
   private static DevStack stack;

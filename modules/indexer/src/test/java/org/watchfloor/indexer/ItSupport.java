@@ -21,10 +21,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.watchfloor.devstack.DevStack;
 import org.watchfloor.devstack.SharedStack;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.StageContext;
 
 /** Shared plumbing of the indexer's integration tests: the local stack, a producer, contexts and counts. */
 final class ItSupport {

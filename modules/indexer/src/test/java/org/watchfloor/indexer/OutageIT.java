@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.watchfloor.devstack.DevStack;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
-import org.watchfloor.model.stage.Stage;
+import org.watchfloor.runtime.Stage;
 
 class OutageIT {
   private static final DevStack STACK = ItSupport.stack();

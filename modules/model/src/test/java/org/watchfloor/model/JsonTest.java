@@ -49,15 +49,4 @@ class JsonTest {
     assertThat(TensionLevel.of(100)).isEqualTo(TensionLevel.SEVERE);
     assertThat(TensionLevel.HIGH.atLeast(TensionLevel.ELEVATED)).isTrue();
   }
-
-  @Test
-  void deadLettersKeepThePayloadAndNameTheReason() {
-    var record = DeadLetters.record("enricher", Topics.RAW, null, "x".getBytes(StandardCharsets.UTF_8),
-        new IllegalStateException("boom"), "https://example.org/a");
-    assertThat(record.topic()).isEqualTo(Topics.DEAD_LETTERS);
-    assertThat(DeadLetters.header(record.headers(), DeadLetters.STAGE)).isEqualTo("enricher");
-    assertThat(DeadLetters.header(record.headers(), DeadLetters.MESSAGE)).isEqualTo("boom");
-    assertThat(DeadLetters.header(record.headers(), DeadLetters.CLASS)).isEqualTo("java.lang.IllegalStateException");
-    assertThat(record.value()).isEqualTo("x".getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -34,22 +34,22 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.FeedEntry;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
 import org.watchfloor.model.SchemaException;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Metrics;
-import org.watchfloor.model.stage.ProducerTuning;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
 import org.watchfloor.pages.extract.ArticleExtractor;
 import org.watchfloor.pages.fetch.FetchPolicy;
 import org.watchfloor.pages.fetch.PoliteFetcher;
 import org.watchfloor.pages.stage.BadEntryException;
 import org.watchfloor.pages.stage.PageProcessor;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
+import org.watchfloor.runtime.ProducerTuning;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * The pages stage: consumes feed entries, fetches and extracts each page with a bounded worker pool, and publishes

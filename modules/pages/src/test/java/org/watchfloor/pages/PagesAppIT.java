@@ -33,17 +33,17 @@ import org.watchfloor.devstack.DevStack;
 import org.watchfloor.devstack.SampleArticle;
 import org.watchfloor.devstack.SampleSource;
 import org.watchfloor.devstack.SharedStack;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.FeedEntry;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Metrics;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
 import org.watchfloor.pages.extract.GoldSetEvaluator;
 import org.watchfloor.pages.url.ArticleIds;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /** The pages stage on the real local broker: entries in, raw articles out keyed by id, bad records to dead letters. */
 class PagesAppIT {

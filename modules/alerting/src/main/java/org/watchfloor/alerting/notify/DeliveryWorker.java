@@ -30,10 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerting.rules.ChannelSpec;
 import org.watchfloor.model.Alert;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
-import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
 
 /**
  * Consumes committed alerts and delivers each to its channels once: an alert's offset is committed only after every

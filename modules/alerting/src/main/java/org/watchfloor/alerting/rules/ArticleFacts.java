@@ -37,7 +37,7 @@ public final class ArticleFacts {
     Set<String> d = new LinkedHashSet<>();
     for (Dyad dyad : article.dyads()) {
       if (dyad != null && dyad.source() != null && dyad.target() != null) {
-        d.add(dyad.source() + ">" + dyad.target());
+        d.add(dyad.key());
       }
     }
     this.dyads = Collections.unmodifiableSet(d);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.watchfloor.model.Dyad;
 
 /**
  * Finds the rules worth trying on an article without trying them all: each rule is indexed under the actors (or,
@@ -53,7 +54,7 @@ public final class RuleIndex {
     if (!f.dyads().isEmpty()) {
       Set<String> sources = new java.util.HashSet<>();
       for (String d : f.dyads()) {
-        sources.add(d.substring(0, d.indexOf('>')));
+        sources.add(Dyad.sourceOf(d));
       }
       return sources;
     }

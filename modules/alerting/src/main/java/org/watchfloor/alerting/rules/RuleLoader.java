@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.watchfloor.model.Dyad;
 import org.watchfloor.model.config.Durations;
 import org.watchfloor.model.config.YamlFiles;
 
@@ -150,7 +151,7 @@ public final class RuleLoader {
     try {
       spec = YamlFiles.YAML.treeToValue(node, RuleSpec.class);
     } catch (JsonMappingException e) {
-      problems.add(new RuleProblem(file, label, path(e), firstLine(e.getOriginalMessage())));
+      problems.add(new RuleProblem(file, label, YamlFiles.pathOf(e), firstLine(e.getOriginalMessage())));
       return null;
     } catch (JsonProcessingException e) {
       problems.add(new RuleProblem(file, label, null, firstLine(e.getOriginalMessage())));
@@ -174,7 +175,7 @@ public final class RuleLoader {
     }
     FilterSpec f = s.filter() == null ? FilterSpec.ANY : s.filter();
     for (String d : f.dyads()) {
-      if (d == null || !d.matches("[^>\\s]+>[^>\\s]+")) {
+      if (!Dyad.isKey(d)) {
         c.fail("filter.dyads", "'" + d + "' must be written SOURCE>TARGET, e.g. PRK>KOR");
       }
     }
@@ -262,7 +263,7 @@ public final class RuleLoader {
       try {
         ch = YamlFiles.YAML.treeToValue(e.getValue(), ChannelSpec.class);
       } catch (JsonMappingException ex) {
-        problems.add(new RuleProblem(file, label, path(ex), firstLine(ex.getOriginalMessage())));
+        problems.add(new RuleProblem(file, label, YamlFiles.pathOf(ex), firstLine(ex.getOriginalMessage())));
         continue;
       } catch (JsonProcessingException ex) {
         problems.add(new RuleProblem(file, label, null, firstLine(ex.getOriginalMessage())));
@@ -310,7 +311,7 @@ public final class RuleLoader {
           out.add(s);
         }
       } catch (JsonMappingException e) {
-        problems.add(new RuleProblem(file, label, path(e), firstLine(e.getOriginalMessage())));
+        problems.add(new RuleProblem(file, label, YamlFiles.pathOf(e), firstLine(e.getOriginalMessage())));
       } catch (JsonProcessingException e) {
         problems.add(new RuleProblem(file, label, null, firstLine(e.getOriginalMessage())));
       }
@@ -335,21 +336,6 @@ public final class RuleLoader {
 
   private static RuleSet failed(String file, String reason) {
     return new RuleSet(List.of(), List.of(), Map.of(), List.of(new RuleProblem(file, null, null, reason)));
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 
   private static String firstLine(String s) {

@@ -27,8 +27,8 @@ import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * End-to-end alert latency on the local broker: enriched articles produced at a fixed rate, each firing one alert,

@@ -23,7 +23,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.model.Json;
-import org.watchfloor.model.stage.ProducerTuning;
+import org.watchfloor.runtime.ProducerTuning;
 
 /**
  * The yardstick: the same articles through the same broker with nothing of ours in the way, once as plain

@@ -16,8 +16,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +30,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerting.AlertingApp;
+import org.watchfloor.app.run.LocalStack;
 import org.watchfloor.app.run.PipelineStatus;
-import org.watchfloor.devstack.LocalElasticsearch;
-import org.watchfloor.devstack.LocalKafka;
 import org.watchfloor.enricher.EnricherApp;
 import org.watchfloor.indexer.EsClients;
 import org.watchfloor.indexer.IndexNames;
@@ -40,11 +39,11 @@ import org.watchfloor.indexer.IndexerApp;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
-import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
+import org.watchfloor.runtime.TopicSetup;
 
 /**
  * Runs one end-to-end benchmark on a fresh embedded broker and Elasticsearch node: the baseline first, then synthetic
@@ -107,13 +106,11 @@ public final class BenchRunner {
       throw new UncheckedIOException("cannot create a work directory", e);
     }
     LOG.info("Benchmark {}: starting embedded Kafka and Elasticsearch", run);
-    CompletableFuture<LocalElasticsearch> esStart = CompletableFuture.supplyAsync(LocalElasticsearch::start);
     List<Stage> stages = new ArrayList<>();
-    try (LocalKafka kafka = LocalKafka.start();
-        LocalElasticsearch es = esStart.join();
+    try (LocalStack local = LocalStack.start(true, true, false);
         WebhookReceiver receiver = WebhookReceiver.start()) {
       try {
-        return measure(kafka, es, receiver, work, startedAt, load, stages);
+        return measure(local, receiver, work, startedAt, load, stages);
       } finally {
         stop = true;
         for (int i = stages.size() - 1; i >= 0; i--) {
@@ -134,11 +131,11 @@ public final class BenchRunner {
     }
   }
 
-  private BenchResult measure(LocalKafka kafka, LocalElasticsearch es, WebhookReceiver receiver, Path work,
-      Instant startedAt, double load, List<Stage> stages) throws InterruptedException, IOException {
+  private BenchResult measure(LocalStack local, WebhookReceiver receiver, Path work, Instant startedAt, double load,
+      List<Stage> stages) throws InterruptedException, IOException {
     {
-      String bootstrap = kafka.bootstrapServers();
-      Admin admin = kafka.admin();
+      String bootstrap = local.bootstrapServers();
+      Admin admin = local.admin();
       TopicSetup.ensure(admin, options.partitions(), (short) 1);
       SyntheticArticles articles = new SyntheticArticles(run, options.markerEvery(), 7);
 
@@ -148,15 +145,15 @@ public final class BenchRunner {
 
       receiver.onFirstDelivery(this::alertDelivered);
       Settings settings = settings(work, receiver.url());
-      StageContext ctx = new StageContext(settings, bootstrap, es.url(), registry);
+      StageContext ctx = new StageContext(settings, bootstrap, local.elasticsearchUrl(), registry);
       for (Stage s : List.of(IndexerApp.create(ctx), AlertingApp.create(ctx), EnricherApp.create(ctx))) {
         s.start();
         stages.add(s);
       }
-      ElasticsearchClient client = EsClients.create(settings, es.url());
+      ElasticsearchClient client = EsClients.create(settings, local.elasticsearchUrl());
       warmUp(bootstrap);
       long t0 = System.nanoTime();
-      Thread sampler = daemon("bench-sampler", () -> sampleLoop(admin, es, t0));
+      Thread sampler = daemon("bench-sampler", () -> sampleLoop(admin, local, t0));
       Thread poller = daemon("bench-search-poller", () -> pollSearchable(client));
       sampler.start();
       poller.start();
@@ -350,10 +347,11 @@ public final class BenchRunner {
     }
   }
 
-  private void sampleLoop(Admin admin, LocalElasticsearch es, long t0) {
+  private void sampleLoop(Admin admin, LocalStack local, long t0) {
     while (!stop) {
       long self = Rss.kb(ProcessHandle.current().pid());
-      long esKb = es.pid().isPresent() ? Rss.treeKb(es.pid().getAsLong()) : 0;
+      OptionalLong esPid = local.elasticsearchPid();
+      long esKb = esPid.isPresent() ? Rss.treeKb(esPid.getAsLong()) : 0;
       long lag = PipelineStatus.consumerLag(admin);
       PipelineStatus s = status(lag);
       synchronized (this) {

@@ -1,5 +1,7 @@
 package org.watchfloor.app.cli;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -7,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.watchfloor.alerting.replay.ElasticsearchHistory;
 import org.watchfloor.alerting.replay.RuleReplay;
 import org.watchfloor.alerting.rules.Rule;
 import org.watchfloor.alerting.rules.RuleEngine;
 import org.watchfloor.alerting.rules.RuleLoader;
 import org.watchfloor.alerting.rules.RuleProblem;
 import org.watchfloor.alerting.rules.RuleSet;
+import org.watchfloor.indexer.EsClients;
+import org.watchfloor.indexer.search.ArticleHistory;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.config.Durations;
 import org.watchfloor.model.config.Settings;
@@ -53,7 +56,7 @@ public final class RulesCommand implements Runnable {
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = {
         "Validate a rules file: every rule, channel and silence, with a message naming the rule and the field.",
-        "Exits 0 when the file is valid, 1 when any rule is rejected (the valid ones would still run).",
+        "Exits 0 when the file is valid, 1 when any rule is rejected (the alerting stage does not start on such a file).",
         "${ENV} references are substituted from the environment, as at run time."
       })
   static final class Check implements Callable<Integer> {
@@ -106,18 +109,21 @@ public final class RulesCommand implements Runnable {
       RuleSet set = RuleLoader.withSystemEnv().load(file);
       int problems = report(set, spec.commandLine().getErr());
       Settings settings = es.settings();
-      String url = es.url() != null ? es.url() : settings.get("elasticsearch.url", "http://127.0.0.1:9200");
+      String url = EsClients.url(settings, es.url());
       Instant now = Instant.now();
       Instant from = now.minus(Durations.parse(since));
       RuleReplay replay = new RuleReplay(RuleEngine.of(set));
+      ElasticsearchClient client = EsClients.create(settings, url);
       try {
-        ElasticsearchHistory.of(url, settings).forEach(from, replay::accept);
-      } catch (java.io.IOException e) {
+        new ArticleHistory(client).forEach(from, replay::accept);
+      } catch (IOException e) {
         // as search and trends do: one line on err, not a stack trace with exit code 1, which means a rejected rule
         spec.commandLine().getErr().println("cannot read the articles from Elasticsearch at " + url + ": "
             + (e.getMessage() == null ? e.toString() : e.getMessage()));
         spec.commandLine().getErr().flush();
         return 2;
+      } finally {
+        EsClients.close(client);
       }
       List<Alert> alerts = replay.finish(now);
       PrintWriter out = spec.commandLine().getOut();

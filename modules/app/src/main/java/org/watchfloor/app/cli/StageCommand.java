@@ -7,10 +7,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.app.run.PipelineStatus;
-import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
+import org.watchfloor.runtime.TopicSetup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -4,9 +4,9 @@ import org.watchfloor.alerting.AlertingApp;
 import org.watchfloor.enricher.EnricherApp;
 import org.watchfloor.feeds.FeedsApp;
 import org.watchfloor.indexer.IndexerApp;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
 import org.watchfloor.pages.PagesApp;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 import picocli.CommandLine.Command;
 
 /** The five stage commands, each running one pipeline stage alone. */

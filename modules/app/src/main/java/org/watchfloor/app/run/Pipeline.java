@@ -12,23 +12,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerting.AlertingApp;
-import org.watchfloor.devstack.LocalElasticsearch;
-import org.watchfloor.devstack.LocalKafka;
-import org.watchfloor.devstack.SampleSource;
 import org.watchfloor.enricher.EnricherApp;
 import org.watchfloor.feeds.FeedsApp;
 import org.watchfloor.feeds.source.Source;
 import org.watchfloor.indexer.IndexerApp;
-import org.watchfloor.model.TopicSetup;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
 import org.watchfloor.pages.PagesApp;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
+import org.watchfloor.runtime.TopicSetup;
 
 /**
  * Every stage in one process: embedded Kafka and Elasticsearch unless external ones are given, the demo source when
@@ -46,15 +42,13 @@ public final class Pipeline implements AutoCloseable {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final List<Stage> stages = new ArrayList<>();
-  private LocalKafka kafka;
-  private LocalElasticsearch elasticsearch;
-  private SampleSource sample;
+  private LocalStack local;
   private Admin admin;
   private String bootstrapServers;
   private String elasticsearchUrl;
   private Path stateDir;
   private final MemorySampler memory = new MemorySampler(
-      () -> elasticsearch == null ? OptionalLong.empty() : elasticsearch.pid());
+      () -> local == null ? OptionalLong.empty() : local.elasticsearchPid());
 
   private Pipeline() {}
 
@@ -71,42 +65,23 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private void startServices(Options options) {
-    CompletableFuture<LocalElasticsearch> es = null;
-    if (options.elasticsearch() == null) {
-      LOG.info("Starting the embedded Elasticsearch node (about 15 s)");
-      es = CompletableFuture.supplyAsync(LocalElasticsearch::start);
+    boolean embeddedKafka = options.kafka() == null;
+    boolean embeddedElasticsearch = options.elasticsearch() == null;
+    if (embeddedKafka || embeddedElasticsearch || options.demo()) {
+      local = LocalStack.start(embeddedKafka, embeddedElasticsearch, options.demo());
     }
-    if (options.kafka() == null) {
-      LOG.info("Starting the embedded Kafka broker");
-      kafka = LocalKafka.start();
-      bootstrapServers = kafka.bootstrapServers();
-    } else {
-      bootstrapServers = options.kafka();
-    }
-    if (es != null) {
-      try {
-        elasticsearch = es.join();
-      } catch (java.util.concurrent.CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-      elasticsearchUrl = elasticsearch.url();
-    } else {
-      elasticsearchUrl = options.elasticsearch();
-    }
+    bootstrapServers = embeddedKafka ? local.bootstrapServers() : options.kafka();
+    elasticsearchUrl = embeddedElasticsearch ? local.elasticsearchUrl() : options.elasticsearch();
     Properties adminProps = options.settings().kafkaProperties();
     adminProps.put("bootstrap.servers", bootstrapServers);
     admin = Admin.create(adminProps);
     TopicSetup.ensure(admin, options.settings().getInt("pipeline.partitions", 3),
         (short) options.settings().getInt("pipeline.replication.factor", 1));
-    if (options.demo()) {
-      sample = SampleSource.start();
-      LOG.info("Demo source serving {} articles at {}", sample.articles().size(), sample.baseUrl());
-    }
   }
 
   private void startStages(Options options) {
     Settings settings = options.settings();
-    if (kafka != null) {
+    if (options.kafka() == null) {
       // Streams state belongs to the embedded broker, which is deleted on exit: keep it beside it, not in ./data.
       try {
         stateDir = Files.createTempDirectory("watchfloor-streams-");
@@ -122,7 +97,7 @@ public final class Pipeline implements AutoCloseable {
       settings = settings.with("feeds.startup.jitter", "0ms");
     }
     StageContext ctx = new StageContext(settings, bootstrapServers, elasticsearchUrl, registry);
-    List<Source> extra = sample == null ? List.of() : DemoSources.of(sample);
+    List<Source> extra = local == null ? List.of() : local.demoSources();
     // Downstream first, so that each stage's consumer is there before its input arrives.
     add(IndexerApp.create(ctx));
     add(AlertingApp.create(ctx));
@@ -149,9 +124,9 @@ public final class Pipeline implements AutoCloseable {
     return elasticsearchUrl;
   }
 
-  /** The demo source, or null when not running the demo. */
-  public SampleSource sample() {
-    return sample;
+  /** The embedded services and the demo site, or null when every service is external and there is no demo. */
+  public LocalStack localStack() {
+    return local;
   }
 
   /** Peak memory of this process and the embedded Elasticsearch node, sampled at each status. */
@@ -177,17 +152,15 @@ public final class Pipeline implements AutoCloseable {
     }
     stages.clear();
     closeQuietly(admin, "admin client");
-    closeQuietly(sample, "demo source");
-    closeQuietly(kafka, "embedded Kafka");
-    closeQuietly(elasticsearch, "embedded Elasticsearch");
+    if (local != null) {
+      local.close();
+    }
     if (stateDir != null) {
       deleteTree(stateDir);
       stateDir = null;
     }
     admin = null;
-    sample = null;
-    kafka = null;
-    elasticsearch = null;
+    local = null;
   }
 
   private static void deleteTree(Path dir) {
@@ -198,7 +171,8 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(AutoCloseable c, String what) {
+  /** Closes {@code c} if there is one, logging a failure instead of throwing it. */
+  static void closeQuietly(AutoCloseable c, String what) {
     if (c == null) {
       return;
     }

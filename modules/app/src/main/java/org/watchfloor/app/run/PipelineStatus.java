@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.runtime.Metrics;
 
 /** A snapshot of the pipeline's counters and its total consumer lag, as the status and summary lines show it. */
 public record PipelineStatus(

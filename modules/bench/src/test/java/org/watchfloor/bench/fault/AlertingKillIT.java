@@ -17,11 +17,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.watchfloor.alerting.AlertingApp;
 import org.watchfloor.app.bench.RateLimiter;
 import org.watchfloor.app.bench.WebhookReceiver;
 import org.watchfloor.devstack.SharedStack;
-import org.slf4j.LoggerFactory;
 import org.watchfloor.model.ActorMention;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.EnrichedArticle;
@@ -31,8 +31,8 @@ import org.watchfloor.model.Tension;
 import org.watchfloor.model.TensionLevel;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * Scenario 4: two alerting instances, one in a child JVM killed with SIGKILL while alerts flow; a loopback webhook

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.watchfloor.alerting.AlertingApp;
 import org.watchfloor.enricher.EnricherApp;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * One stage in a child JVM, so that a scenario can kill it the way {@code kill -9} does ({@code destroyForcibly}):

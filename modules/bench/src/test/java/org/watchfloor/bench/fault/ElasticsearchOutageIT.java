@@ -28,8 +28,8 @@ import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * Scenario 2: raw articles keep arriving while Elasticsearch is down (20 s, 60 s under {@code -Pfaults}); after its

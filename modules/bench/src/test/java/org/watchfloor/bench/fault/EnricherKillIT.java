@@ -24,8 +24,8 @@ import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * Scenario 1: two enricher instances, one in a child JVM killed with SIGKILL mid-stream; every article is on the

@@ -28,13 +28,13 @@ import org.watchfloor.app.bench.SyntheticArticles;
 import org.watchfloor.devstack.DevStack;
 import org.watchfloor.devstack.SharedStack;
 import org.watchfloor.enricher.EnricherApp;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.Stage;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Stage;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * Scenario 5: invalid JSON, an unknown schema version, a 5 MB article and an empty body on the raw topic, between good

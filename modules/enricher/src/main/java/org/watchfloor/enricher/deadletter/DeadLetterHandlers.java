@@ -7,7 +7,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.enricher.EnrichmentListener;
-import org.watchfloor.model.DeadLetters;
+import org.watchfloor.runtime.DeadLetters;
 
 /** What the handlers share: the listener passed through the Streams configuration, and the dead-letter record. */
 final class DeadLetterHandlers {

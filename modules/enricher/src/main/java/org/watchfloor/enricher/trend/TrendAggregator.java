@@ -142,14 +142,9 @@ public final class TrendAggregator implements Processor<String, Classified, Stri
     }
     for (Dyad d : a.dyads()) {
       if (d.source() != null && d.target() != null) {
-        keys.add(DYAD + "|" + dyadKey(d));
+        keys.add(DYAD + "|" + d.key());
       }
     }
     return List.copyOf(keys);
-  }
-
-  /** The key of a dyad in aggregates: {@code SOURCE>TARGET}, directed. */
-  public static String dyadKey(Dyad d) {
-    return d.source() + ">" + d.target();
   }
 }

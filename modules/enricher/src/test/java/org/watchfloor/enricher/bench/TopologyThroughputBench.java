@@ -52,7 +52,7 @@ import org.watchfloor.model.TensionLevel;
 import org.watchfloor.model.TopicScore;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
-import org.watchfloor.model.stage.StageContext;
+import org.watchfloor.runtime.StageContext;
 
 /**
  * Throughput of the enrichment topology against a pass-through Streams application, both exactly-once with the

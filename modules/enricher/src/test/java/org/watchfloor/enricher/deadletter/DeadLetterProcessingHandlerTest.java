@@ -18,8 +18,8 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 import org.watchfloor.enricher.EnrichmentListener;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.Topics;
+import org.watchfloor.runtime.DeadLetters;
 
 class DeadLetterProcessingHandlerTest {
   private static final byte[] KEY = "id-1".getBytes(StandardCharsets.UTF_8);

@@ -202,7 +202,7 @@ public final class FeedParser {
   }
 
   static String charsetOf(String contentType) {
-    return org.watchfloor.feeds.http.FetchResult.charsetOf(contentType);
+    return org.watchfloor.http.FetchResult.charsetOf(contentType);
   }
 
   private static int firstMarkup(String text) {

@@ -38,14 +38,14 @@ import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.feeds.source.Source;
-import org.watchfloor.model.DeadLetters;
 import org.watchfloor.model.FeedEntry;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.SchemaException;
 import org.watchfloor.model.Topics;
-import org.watchfloor.model.stage.Metrics;
-import org.watchfloor.model.stage.ProducerTuning;
-import org.watchfloor.model.stage.Stage;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
+import org.watchfloor.runtime.ProducerTuning;
+import org.watchfloor.runtime.Stage;
 
 /**
  * The feeds stage's engine: joins a consumer group over the compacted sources topic, polls the sources of the

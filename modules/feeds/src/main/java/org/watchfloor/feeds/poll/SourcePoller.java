@@ -13,10 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.feeds.http.FetchException;
-import org.watchfloor.feeds.http.FetchRequest;
-import org.watchfloor.feeds.http.FetchResult;
-import org.watchfloor.feeds.http.SafeHttpFetcher;
 import org.watchfloor.feeds.parse.FeedParseException;
 import org.watchfloor.feeds.parse.FeedParser;
 import org.watchfloor.feeds.parse.ListingParser;
@@ -24,6 +20,10 @@ import org.watchfloor.feeds.parse.ParsedEntry;
 import org.watchfloor.feeds.parse.ParsedFeed;
 import org.watchfloor.feeds.source.Source;
 import org.watchfloor.feeds.source.SourceType;
+import org.watchfloor.http.FetchException;
+import org.watchfloor.http.FetchRequest;
+import org.watchfloor.http.FetchResult;
+import org.watchfloor.http.SafeHttpFetcher;
 import org.watchfloor.model.FeedEntry;
 
 /**

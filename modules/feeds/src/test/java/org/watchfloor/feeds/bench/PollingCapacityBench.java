@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.feeds.http.FetchLimits;
-import org.watchfloor.feeds.http.SafeHttpFetcher;
 import org.watchfloor.feeds.poll.FeedState;
 import org.watchfloor.feeds.poll.PollResult;
 import org.watchfloor.feeds.poll.SourcePoller;
 import org.watchfloor.feeds.source.Source;
+import org.watchfloor.http.FetchLimits;
+import org.watchfloor.http.SafeHttpFetcher;
 
 /**
  * Polling capacity: one full cycle over N feeds (default 10,000) served by a local HTTP server, most of them

@@ -15,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.devstack.LocalKafka;
 import org.watchfloor.feeds.FeedsApp;
-import org.watchfloor.feeds.http.FetchLimits;
-import org.watchfloor.feeds.http.SafeHttpFetcher;
 import org.watchfloor.feeds.poll.FeedPoller;
 import org.watchfloor.feeds.poll.FeedState;
 import org.watchfloor.feeds.poll.SourcePoller;
 import org.watchfloor.feeds.source.Source;
+import org.watchfloor.http.FetchLimits;
+import org.watchfloor.http.SafeHttpFetcher;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.Topics;
-import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.runtime.Metrics;
 
 /** Cycle 2 of {@link PollingCapacityBench} through the whole stage on a local Kafka broker. */
 final class StageCycle {

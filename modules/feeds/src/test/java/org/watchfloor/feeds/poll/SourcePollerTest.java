@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.watchfloor.feeds.LoopbackServer;
-import org.watchfloor.feeds.http.FetchLimits;
-import org.watchfloor.feeds.http.SafeHttpFetcher;
 import org.watchfloor.feeds.source.Source;
 import org.watchfloor.feeds.source.SourceType;
+import org.watchfloor.http.FetchLimits;
+import org.watchfloor.http.LoopbackServer;
+import org.watchfloor.http.SafeHttpFetcher;
 import org.watchfloor.model.FeedEntry;
 
 class SourcePollerTest {

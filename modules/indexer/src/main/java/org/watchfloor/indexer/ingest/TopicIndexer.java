@@ -1,7 +1,7 @@
 package org.watchfloor.indexer.ingest;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -34,8 +34,8 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.model.DeadLetters;
-import org.watchfloor.model.stage.Metrics;
+import org.watchfloor.runtime.DeadLetters;
+import org.watchfloor.runtime.Metrics;
 
 /**
  * The indexer's loop: polls a batch, writes it through the {@link BulkIngester}, sends what Elasticsearch rejects to

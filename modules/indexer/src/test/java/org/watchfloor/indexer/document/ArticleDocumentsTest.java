@@ -1,7 +1,9 @@
 package org.watchfloor.indexer.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.watchfloor.indexer.Articles;
 import org.watchfloor.model.EnrichedArticle;
+import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
 
 class ArticleDocumentsTest {
@@ -77,6 +80,47 @@ class ArticleDocumentsTest {
     assertThat(url).containsEntry("full", "https://news.example.com/x")
         .containsEntry("original", "https://m.news.example.com/x?utm=1")
         .containsEntry("domain", "news.example.com");
+  }
+
+  @Test
+  void readsBackWhatItWrote() {
+    EnrichedArticle a = Articles.article("a5", Instant.parse("2026-11-20T09:00:00Z"), "North Korea fires missile",
+        72.5, List.of("PRK", "JPN"), List.of("missile", "nuclear"));
+
+    // through JSON, as Elasticsearch keeps the document and hands it back in _source
+    JsonNode source = Json.MAPPER.valueToTree(ArticleDocuments.toDocument(a, NOW));
+    EnrichedArticle back = ArticleDocuments.fromDocument(source);
+
+    // the document keeps no lead image, and its url.full and language stand in for the canonical URL and the hint
+    assertThat(back.article()).usingRecursiveComparison().ignoringFields("canonicalUrl", "languageHint", "leadImage")
+        .isEqualTo(a.article());
+    assertThat(back.article().canonicalUrl()).isEqualTo(a.article().url());
+    // nor the actors' surface forms and the topics' evidence
+    assertThat(back.actors()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("surfaceForms")
+        .isEqualTo(a.actors());
+    assertThat(back.topics()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("evidence")
+        .isEqualTo(a.topics());
+    assertThat(back.tension()).isEqualTo(a.tension());
+    assertThat(back.dyads()).isEqualTo(a.dyads());
+    assertThat(back.fingerprint()).isEqualTo(a.fingerprint());
+    assertThat(back.language()).isEqualTo(a.language());
+    assertThat(back.storyId()).isEqualTo(a.storyId());
+    assertThat(back.duplicateOf()).isNull();
+    // rules run on the fetch time, which the document keeps as event.created
+    assertThat(back.enrichedAt()).isEqualTo(a.article().fetchedAt());
+  }
+
+  @Test
+  void readsAnEnrichedArticlesJsonAsSuch() {
+    EnrichedArticle a = Articles.article("a6", NOW, "T", 10, List.of("KOR"), List.of());
+
+    assertThat(ArticleDocuments.fromDocument(Json.MAPPER.valueToTree(a))).isEqualTo(a);
+  }
+
+  @Test
+  void aDocumentWithoutArticleIdCannotBeRead() {
+    assertThatThrownBy(() -> ArticleDocuments.fromDocument(Json.MAPPER.createObjectNode().put("title", "T")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("article_id");
   }
 
   @ParameterizedTest

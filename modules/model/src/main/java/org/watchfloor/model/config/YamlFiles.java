@@ -51,7 +51,8 @@ public final class YamlFiles {
     }
   }
 
-  static String pathOf(JsonMappingException e) {
+  /** The dotted path of the key a binding error is about, e.g. {@code rules[2].window}; empty at the top level. */
+  public static String pathOf(JsonMappingException e) {
     StringBuilder sb = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {

@@ -2,7 +2,7 @@ package org.watchfloor.pages.fetch;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.watchfloor.feeds.http.FetchLimits;
+import org.watchfloor.http.FetchLimits;
 import org.watchfloor.model.config.Settings;
 
 /**

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.feeds.http.FetchException;
-import org.watchfloor.feeds.http.FetchRequest;
-import org.watchfloor.feeds.http.FetchResult;
-import org.watchfloor.feeds.http.SafeHttpFetcher;
+import org.watchfloor.http.FetchException;
+import org.watchfloor.http.FetchRequest;
+import org.watchfloor.http.FetchResult;
+import org.watchfloor.http.SafeHttpFetcher;
 
 /**
  * Fetches article pages politely: obeys robots.txt, spaces requests to one host by the configured delay, identifies

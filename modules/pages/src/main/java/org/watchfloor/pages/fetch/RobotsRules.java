@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.feeds.http.FetchException;
-import org.watchfloor.feeds.http.FetchRequest;
-import org.watchfloor.feeds.http.FetchResult;
-import org.watchfloor.feeds.http.SafeHttpFetcher;
+import org.watchfloor.http.FetchException;
+import org.watchfloor.http.FetchRequest;
+import org.watchfloor.http.FetchResult;
+import org.watchfloor.http.SafeHttpFetcher;
 
 /** Each host's robots.txt rules, fetched with the safe fetcher and kept for a while. */
 final class RobotsRules {

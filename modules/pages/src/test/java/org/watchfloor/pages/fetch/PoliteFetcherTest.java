@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.watchfloor.feeds.http.FetchException;
+import org.watchfloor.http.FetchException;
 import org.watchfloor.pages.fetch.LoopbackServer.Response;
 
 class PoliteFetcherTest {

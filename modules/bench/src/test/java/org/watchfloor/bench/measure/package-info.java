@@ -1,2 +1,0 @@
-/** Unit tests of the benchmark's measuring parts: articles, pacing, percentiles, the receiver and the report. */
-package org.watchfloor.bench.measure;

@@ -1,0 +1,21 @@
+package org.watchfloor.runtime;
+
+/** Counter names shared by the stages and the launcher's status line. */
+public final class Metrics {
+  private Metrics() {}
+
+  /** New feed entries published by the feeds stage. */
+  public static final String ENTRIES = "watchfloor.entries";
+  /** Raw articles published by the pages stage. */
+  public static final String FETCHED = "watchfloor.fetched";
+  /** Enriched articles written by the enricher. */
+  public static final String ENRICHED = "watchfloor.enriched";
+  /** Documents Elasticsearch acknowledged. */
+  public static final String INDEXED = "watchfloor.indexed";
+  /** Alerts fired. */
+  public static final String ALERTS = "watchfloor.alerts";
+  /** Notifications delivered. */
+  public static final String DELIVERED = "watchfloor.alerts.delivered";
+  /** Records sent to the dead-letter topic; tagged with {@code stage}. */
+  public static final String DEAD_LETTERS = "watchfloor.dead_letters";
+}
