@@ -43,7 +43,7 @@ public final class RuleClassifier implements Classifier {
 
   @Override
   public Classification classify(ArticleText text) {
-    return explain(text).classification();
+    return run(text, false).classification();
   }
 
   /**
@@ -72,10 +72,14 @@ public final class RuleClassifier implements Classifier {
 
   /** Classifies and keeps every scored event and, with the learned reader, its reading. */
   public Explained explain(ArticleText text) {
+    return run(text, true);
+  }
+
+  private Explained run(ArticleText text, boolean explain) {
     Parsed p = parse(text);
     String body = text.text();
     NewsReader.Reading reading = reader == null ? null
-        : reader.read(p.tokens(), p.titleTokens(), p.actors().hits(), p.rules(), p.topics());
+        : reader.read(p.tokens(), p.titleTokens(), p.actors().hits(), p.rules(), p.topics(), explain);
     String language = LanguageIdentifier.identify(body.isBlank() ? text.title().strip() : body, text.languageHint());
     long fingerprint = SimHash.of(p.tokens());
     TensionResult t = p.rules();

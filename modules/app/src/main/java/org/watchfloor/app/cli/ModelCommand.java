@@ -202,6 +202,10 @@ public final class ModelCommand implements Runnable {
         description = "Where to write the model (default: the built-in model, ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--bits", defaultValue = "18",
+        description = "Hashed feature space, 2^bits ids (default: ${DEFAULT-VALUE}); fewer bits, smaller and faster.")
+    int bits;
+
     @Option(names = "--epochs", defaultValue = "10", description = "SGD epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -225,7 +229,7 @@ public final class ModelCommand implements Runnable {
       PrintWriter w = spec.commandLine().getOut();
       try {
         ReaderTrainer.Settings d = ReaderTrainer.Settings.DEFAULT;
-        ReaderTrainer.Settings settings = new ReaderTrainer.Settings(d.bits(), d.leadSentences(), d.restWeight(),
+        ReaderTrainer.Settings settings = new ReaderTrainer.Settings(bits, d.leadSentences(), d.restWeight(),
             d.gateCap(), epochs, learningRate, d.seed(), d.folds(), withWritten, learnTopics);
         if (crossValidate) {
           w.print(data.workflow(stream(w)).crossValidate(data.classifier(), settings));

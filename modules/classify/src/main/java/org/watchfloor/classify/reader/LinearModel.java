@@ -78,6 +78,15 @@ public final class LinearModel {
     return labels;
   }
 
+  /** The dense weights, feature-major ({@code [id * labels + j]}): for {@link FusedModels}, read only. */
+  float[] weights() {
+    return weights;
+  }
+
+  float[] bias() {
+    return bias;
+  }
+
   public int dim() {
     return dim;
   }

@@ -34,7 +34,13 @@ public final class NewsReader {
   private final LinearModel rhetoric;
   private final LinearModel aggregate;
   private final double[] thresholds;
+  /** severity, event class, negated, hedged, background, rhetoric: read in one pass per sentence. */
+  private final FusedModels sentenceModels;
+  private final int[] yes = new int[4];
   private final Map<String, LinearModel> topicModels = new LinkedHashMap<>();
+  /** The least expected severity of a sentence that can be evidence: GUARDED. */
+  static final double EVIDENCE_FROM = 1.0;
+  private final int none;
   /** The highest score of an article the gate does not pass: the top of GUARDED. */
   static final double GATED_MAX = 39.9;
 
@@ -49,6 +55,18 @@ public final class NewsReader {
     rhetoric = model.part(ReaderModel.RHETORIC);
     aggregate = model.part(ReaderModel.AGGREGATE);
     thresholds = model.thresholds().clone();
+    sentenceModels = FusedModels.of(List.of(severity, eventClass, negated, hedged, background, rhetoric));
+    none = eventClass.labels().indexOf("none");
+    if (severity.labels().size() != 5 || eventClass.labels().size() != 5) {
+      throw new IllegalArgumentException("the severity and event class models must have five labels");
+    }
+    List<LinearModel> binary = List.of(negated, hedged, background, rhetoric);
+    for (int b = 0; b < 4; b++) {
+      yes[b] = binary.get(b).labels().indexOf("yes");
+      if (binary.get(b).labels().size() != 2 || yes[b] < 0) {
+        throw new IllegalArgumentException("a context model must have the labels no and yes");
+      }
+    }
     for (String part : model.models().keySet()) {
       if (part.startsWith(ReaderModel.TOPIC_PREFIX)) {
         topicModels.put(part.substring(ReaderModel.TOPIC_PREFIX.length()), model.part(part));
@@ -77,6 +95,16 @@ public final class NewsReader {
    * scorer's result on it (its events are features; its dyads are kept where the reader agrees) and its topics.
    */
   public Reading read(Tokens t, int titleTokens, List<ActorHit> hits, TensionResult rules, List<TopicScore> topics) {
+    return read(t, titleTokens, hits, rules, topics, true);
+  }
+
+  /**
+   * Like {@link #read(Tokens, int, List, TensionResult, List)}; without {@code allTexts}, only the sentences that can
+   * be evidence or hold a dyad carry their text (the others an empty string), which spares the enricher a copy of
+   * every sentence.
+   */
+  public Reading read(Tokens t, int titleTokens, List<ActorHit> hits, TensionResult rules, List<TopicScore> topics,
+      boolean allTexts) {
     List<ReaderFeatures.Sentence> sentences = ReaderFeatures.sentences(t, titleTokens, hits, rules.events(),
         model.bits(), model.leadSentences(), model.restWeight());
     double ruleScore = rules.tension().score();
@@ -87,22 +115,26 @@ public final class NewsReader {
     List<double[]> ctx = new ArrayList<>(sentences.size());
     List<SentenceReading> readings = new ArrayList<>(sentences.size());
     for (ReaderFeatures.Sentence s : sentences) {
-      SparseVector x = s.features();
-      double[] p = severity.probabilities(x);
-      double[] q = eventClass.probabilities(x);
+      double[] z = sentenceModels.logits(s.features());
+      double[] p = FusedModels.softmax(z, 0, 5);
+      double[] q = FusedModels.softmax(z, sentenceModels.offset(1), 5);
       int best = 0;
       for (int j = 1; j < q.length; j++) {
         if (q[j] > q[best]) {
           best = j;
         }
       }
-      double neg = negated.probabilityOf(x, "yes");
-      double hedge = hedged.probabilityOf(x, "yes");
-      double bg = background.probabilityOf(x, "yes");
+      double neg = FusedModels.probability(z, sentenceModels.offset(2), yes[0]);
+      double hedge = FusedModels.probability(z, sentenceModels.offset(3), yes[1]);
+      double bg = FusedModels.probability(z, sentenceModels.offset(4), yes[2]);
+      double rhet = FusedModels.probability(z, sentenceModels.offset(5), yes[3]);
       sev.add(p);
       ctx.add(new double[] {neg, hedge, bg});
-      readings.add(new SentenceReading(s.number(), TensionScorer.sentenceText(t, s.number()), s.weight(), p,
-          expected(p), eventClass.labels().get(best), q[best], neg, hedge, bg, rhetoric.probabilityOf(x, "yes")));
+      double e = expected(p);
+      boolean textNeeded = allTexts || e >= EVIDENCE_FROM
+          || !rules.dyads().isEmpty() && best != none && neg < 0.5 && bg < 0.5;
+      readings.add(new SentenceReading(s.number(), textNeeded ? TensionScorer.sentenceText(t, s.number()) : "",
+          s.weight(), p, e, eventClass.labels().get(best), q[best], neg, hedge, bg, rhet));
     }
     double[] level = aggregate.probabilities(ReaderFeatures.aggregate(pGate, sentences, sev, ctx, ruleScore));
     double y = expected(level);
@@ -171,7 +203,7 @@ public final class NewsReader {
   /** The sentences that drove the level: up to three that read ELEVATED or above in expectation, heaviest first. */
   private static List<String> evidence(List<SentenceReading> readings) {
     return readings.stream()
-        .filter(r -> r.expected() >= 1.0 && !r.text().isEmpty())
+        .filter(r -> r.expected() >= EVIDENCE_FROM && !r.text().isEmpty())
         .sorted(Comparator.comparingDouble((SentenceReading r) -> -r.weight() * r.expected())
             .thenComparingInt(SentenceReading::number))
         .limit(3)
