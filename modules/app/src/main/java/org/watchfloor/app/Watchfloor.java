@@ -3,6 +3,7 @@ package org.watchfloor.app;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.app.cli.WatchfloorCommand;
+import org.watchfloor.app.run.LocalStackUnavailableException;
 import org.watchfloor.model.config.ConfigException;
 import picocli.CommandLine;
 
@@ -36,6 +37,11 @@ public final class Watchfloor {
           ConfigException config = find(e, ConfigException.class);
           if (config != null) {
             cmd.getErr().println("watchfloor: bad configuration: " + config.getMessage());
+            return CONFIG_ERROR;
+          }
+          LocalStackUnavailableException missing = find(e, LocalStackUnavailableException.class);
+          if (missing != null) {
+            cmd.getErr().println("watchfloor: " + cmd.getCommandName() + ": " + missing.getMessage());
             return CONFIG_ERROR;
           }
           LOG.error("watchfloor {} failed: {}", cmd.getCommandName(), e.getMessage(), e);

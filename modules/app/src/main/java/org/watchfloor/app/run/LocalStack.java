@@ -44,11 +44,11 @@ public final class LocalStack implements AutoCloseable {
    * Starts what is asked for: the broker and the node side by side (the node takes about 15 s), then the demo site.
    * Whatever started is stopped again when anything fails.
    *
-   * @throws IllegalStateException when devstack is not on the classpath, naming the options that do without it
+   * @throws LocalStackUnavailableException when devstack is not on the classpath, naming the options that do without it
    */
   public static LocalStack start(boolean kafka, boolean elasticsearch, boolean demo) {
     if (!available()) {
-      throw new IllegalStateException("the embedded Kafka broker, Elasticsearch node and demo site are not installed "
+      throw new LocalStackUnavailableException("the embedded Kafka broker, Elasticsearch node and demo site are not installed "
           + "here (modules/devstack is left out of the production image): give --kafka and --elasticsearch "
           + "(and no --demo), or run ./watchfloor from a source checkout");
     }

@@ -167,59 +167,44 @@ public final class Evaluation {
   }
 
   static double topicF1(List<Outcome> o) {
-    int tp = 0;
-    int fp = 0;
-    int fn = 0;
+    int[] c = new int[3];
     for (Outcome x : o) {
-      Set<String> want = new HashSet<>(x.article().topics());
       Set<String> got = new HashSet<>();
       for (TopicScore t : x.classification().topics()) {
         got.add(t.id());
       }
-      for (String g : got) {
-        if (want.contains(g)) {
-          tp++;
-        } else {
-          fp++;
-        }
-      }
-      for (String w : want) {
-        if (!got.contains(w)) {
-          fn++;
-        }
-      }
+      count(new HashSet<>(x.article().topics()), got, c);
     }
-    return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    return c[0] == 0 ? 0 : 2.0 * c[0] / (2.0 * c[0] + c[1] + c[2]);
   }
 
   /** Micro precision and recall of the states named. */
   static double[] stateCounts(List<Outcome> o) {
-    int tp = 0;
-    int fp = 0;
-    int fn = 0;
+    int[] c = new int[3];
     for (Outcome x : o) {
-      Set<String> want = new HashSet<>(x.article().states());
       Set<String> got = new HashSet<>();
       for (ActorMention a : x.classification().actors()) {
         if ("STATE".equals(a.type())) {
           got.add(a.id());
         }
       }
-      for (String g : got) {
-        if (want.contains(g)) {
-          tp++;
-        } else {
-          fp++;
-        }
-      }
-      for (String w : want) {
-        if (!got.contains(w)) {
-          fn++;
-        }
+      count(new HashSet<>(x.article().states()), got, c);
+    }
+    int tp = c[0];
+    return new double[] {tp + c[1] == 0 ? Double.NaN : (double) tp / (tp + c[1]),
+        tp + c[2] == 0 ? Double.NaN : (double) tp / (tp + c[2])};
+  }
+
+  /** Adds true positives, false positives and false negatives of {@code got} against {@code want} to {@code c}. */
+  private static void count(Set<String> want, Set<String> got, int[] c) {
+    for (String g : got) {
+      c[want.contains(g) ? 0 : 1]++;
+    }
+    for (String w : want) {
+      if (!got.contains(w)) {
+        c[2]++;
       }
     }
-    return new double[] {tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp),
-        tp + fn == 0 ? Double.NaN : (double) tp / (tp + fn)};
   }
 
   /** The share of labelled people whose surname some resolved person actor carries. */
