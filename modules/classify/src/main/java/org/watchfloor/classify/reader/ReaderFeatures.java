@@ -123,22 +123,18 @@ public final class ReaderFeatures {
   /** The gate's features: the title and lead's words, the topic scores, the actors and the rule scorer's reading. */
   public static SparseVector gate(Tokens t, List<Sentence> sentences, List<ActorHit> hits, List<TopicScore> topics,
       double ruleScore, int bits, int leadSentences) {
-    SparseVector words = new SparseVector(256);
+    SparseVector x = new SparseVector(512);
     int[] actorAt = actorMap(t, hits);
     for (Sentence s : sentences) {
       boolean lead = s.title() || s.order() < leadSentences + 2;
-      lexical(t, s.from(), s.to(), actorAt, words, NS_GATE_UNI, lead ? NS_GATE_BI : -1, bits, lead ? 1f : 0.3f);
+      lexical(t, s.from(), s.to(), actorAt, x, NS_GATE_UNI, lead ? NS_GATE_BI : -1, bits, lead ? 1f : 0.3f);
     }
-    // the words weigh as much together in a long article as in a short one: their vector has length one
+    // the words weigh as much together in a long article as in a short one: their vector has a fixed length
     double norm = 0;
-    for (int k = 0; k < words.size(); k++) {
-      norm += words.value(k) * words.value(k);
+    for (int k = 0; k < x.size(); k++) {
+      norm += x.value(k) * x.value(k);
     }
-    float scale = norm == 0 ? 0f : (float) (GATE_WORDS_LENGTH / Math.sqrt(norm));
-    SparseVector x = new SparseVector(words.size() + 32);
-    for (int k = 0; k < words.size(); k++) {
-      x.add(words.id(k), words.value(k) * scale);
-    }
+    x.scale(norm == 0 ? 0f : (float) (GATE_WORDS_LENGTH / Math.sqrt(norm)));
     for (TopicScore topic : topics) {
       x.add(id(NS_GATE_TOPIC, topic.id().hashCode(), bits), (float) topic.score());
     }

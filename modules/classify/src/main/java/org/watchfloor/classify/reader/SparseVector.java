@@ -23,6 +23,13 @@ public final class SparseVector {
     size++;
   }
 
+  /** Multiplies every value added so far by {@code factor}. */
+  public void scale(float factor) {
+    for (int k = 0; k < size; k++) {
+      values[k] *= factor;
+    }
+  }
+
   public int size() {
     return size;
   }

@@ -331,14 +331,26 @@ public final class Tokens {
    * string: the learned reader hashes it into its features.
    */
   public int stemHash(int i) {
+    if (stemHashes == null) {
+      stemHashes = new int[size];
+      Arrays.fill(stemHashes, NO_HASH_YET);
+    }
+    int h = stemHashes[i];
+    if (h != NO_HASH_YET) {
+      return h;
+    }
     String n = norm[i];
     int len = Stemmer.stemLength(n);
-    int h = 0;
+    h = 0;
     for (int k = 0; k < len; k++) {
       h = 31 * h + n.charAt(k);
     }
+    stemHashes[i] = h;
     return h;
   }
+
+  /** {@link #stemHash(int)} of each token, filled on first use (a hash equal to the marker is just computed again). */
+  private int[] stemHashes;
 
   /** The lexicon the ids of these tokens refer to; {@link Lexicon#EMPTY} when there are no ids. */
   public Lexicon lexicon() {
