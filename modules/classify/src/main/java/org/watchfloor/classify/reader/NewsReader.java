@@ -144,7 +144,9 @@ public final class NewsReader {
     if (pGate < model.gateCap()) {
       score = Math.min(score, GATED_MAX);
     }
-    Tension tension = new Tension(score, TensionLevel.of(score), rules.tension().goldsteinMean(), evidence(readings));
+    List<SentenceReading> drivers = evidence(readings);
+    Tension tension = new Tension(score, TensionLevel.of(score), rules.tension().goldsteinMean(),
+        drivers.stream().map(SentenceReading::text).toList(), drivers.stream().map(NewsReader::evidenceOf).toList());
     return new Reading(pGate, readings, y, tension, dyads(pGate, readings, rules.dyads()),
         topics(article, topics, pGate >= model.gateCap()));
   }
@@ -200,15 +202,36 @@ public final class NewsReader {
     return Math.min(100, 80 + 20 * (y - lo) / Math.max(1e-9, 4 - lo));
   }
 
-  /** The sentences that drove the level: up to three that read ELEVATED or above in expectation, heaviest first. */
-  private static List<String> evidence(List<SentenceReading> readings) {
+  /** The sentences that drove the level: up to three that read GUARDED or above in expectation, heaviest first. */
+  private static List<SentenceReading> evidence(List<SentenceReading> readings) {
     return readings.stream()
         .filter(r -> r.expected() >= EVIDENCE_FROM && !r.text().isEmpty())
         .sorted(Comparator.comparingDouble((SentenceReading r) -> -r.weight() * r.expected())
             .thenComparingInt(SentenceReading::number))
         .limit(3)
-        .map(SentenceReading::text)
         .toList();
+  }
+
+  private static Tension.EvidenceSentence evidenceOf(SentenceReading r) {
+    List<String> context = new ArrayList<>(2);
+    if (r.negated() >= 0.5) {
+      context.add("negated");
+    }
+    if (r.hedged() >= 0.5) {
+      context.add("hedged");
+    }
+    if (r.background() >= 0.5) {
+      context.add("background");
+    }
+    if (r.rhetoric() >= 0.5) {
+      context.add("rhetoric");
+    }
+    return new Tension.EvidenceSentence(r.text(), r.eventClass(), round(r.eventClassProbability()),
+        round(r.expected()), context);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
   }
 
   /** The rule scorer's dyads in sentences the reader reads as an interaction happening now. */

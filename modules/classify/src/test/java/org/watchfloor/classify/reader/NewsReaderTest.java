@@ -90,6 +90,10 @@ class NewsReaderTest {
             + "continued overnight on the city's outskirts.");
     assertThat(strike.classification().tension().level()).isIn(TensionLevel.HIGH, TensionLevel.SEVERE);
     assertThat(strike.classification().tension().evidence().get(0)).contains("killed at least 40");
+    // the evidence carries the reader's reading: the sentence, its class and how severe it reads alone
+    assertThat(strike.classification().tension().reading()).hasSameSizeAs(strike.classification().tension().evidence());
+    assertThat(strike.classification().tension().reading().get(0).eventClass()).isEqualTo("mcf");
+    assertThat(strike.classification().tension().reading().get(0).severity()).isGreaterThanOrEqualTo(3.0);
   }
 
   @Test

@@ -125,6 +125,19 @@ public final class ArticleDocuments {
       put(tm, "level", t.level() == null ? null : t.level().name());
       tm.put("goldstein_mean", t.goldsteinMean());
       putList(tm, "evidence", t.evidence());
+      if (!t.reading().isEmpty()) {
+        List<Map<String, Object>> reading = new ArrayList<>();
+        for (Tension.EvidenceSentence e : t.reading()) {
+          Map<String, Object> em = new LinkedHashMap<>();
+          put(em, "sentence", e.sentence());
+          put(em, "event_class", e.eventClass());
+          em.put("class_probability", e.classProbability());
+          em.put("severity", e.severity());
+          em.put("context", e.context());
+          reading.add(em);
+        }
+        tm.put("reading", reading);
+      }
       doc.put("tension", tm);
     }
 
@@ -197,8 +210,13 @@ public final class ArticleDocuments {
     if (tn.isObject()) {
       double score = tn.path("score").asDouble();
       String level = text(tn, "level");
+      List<Tension.EvidenceSentence> reading = new ArrayList<>();
+      for (JsonNode e : tn.path("reading")) {
+        reading.add(new Tension.EvidenceSentence(text(e, "sentence"), text(e, "event_class"),
+            e.path("class_probability").asDouble(), e.path("severity").asDouble(), strings(e.path("context"))));
+      }
       tension = new Tension(score, level == null ? TensionLevel.of(score) : TensionLevel.valueOf(level),
-          tn.path("goldstein_mean").asDouble(), strings(tn.path("evidence")));
+          tn.path("goldstein_mean").asDouble(), strings(tn.path("evidence")), reading);
     }
     List<Dyad> dyads = new ArrayList<>();
     for (JsonNode d : doc.path("dyads")) {

@@ -14,6 +14,8 @@ import org.watchfloor.indexer.Articles;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.Tension;
+import org.watchfloor.model.TensionLevel;
 
 class ArticleDocumentsTest {
   private static final Instant NOW = Instant.parse("2026-11-23T06:00:00Z");
@@ -108,6 +110,27 @@ class ArticleDocumentsTest {
     assertThat(back.duplicateOf()).isNull();
     // rules run on the fetch time, which the document keeps as event.created
     assertThat(back.enrichedAt()).isEqualTo(a.article().fetchedAt());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void keepsTheReadersEvidenceBothWays() {
+    EnrichedArticle plain = Articles.article("a7", NOW, "Strikes kill dozens", 85, List.of("UKR"), List.of());
+    Tension read = new Tension(85, TensionLevel.SEVERE, -9.0, List.of("Strikes killed 40 people."),
+        List.of(new Tension.EvidenceSentence("Strikes killed 40 people.", "mcf", 0.97, 3.8, List.of()),
+            new Tension.EvidenceSentence("Officials denied an attack.", "vcf", 0.6, 1.1, List.of("negated", "rhetoric"))));
+    EnrichedArticle a = new EnrichedArticle(plain.schemaVersion(), plain.article(), plain.language(), plain.actors(),
+        plain.topics(), read, plain.dyads(), plain.fingerprint(), plain.storyId(), plain.duplicateOf(),
+        plain.enrichedAt());
+
+    Map<String, Object> doc = ArticleDocuments.toDocument(a, NOW);
+    List<Map<String, Object>> reading = (List<Map<String, Object>>) ((Map<String, Object>) doc.get("tension")).get("reading");
+    assertThat(reading).hasSize(2);
+    assertThat(reading.get(1)).containsEntry("event_class", "vcf").containsEntry("context", List.of("negated", "rhetoric"));
+    assertThat(ArticleDocuments.fromDocument(Json.MAPPER.valueToTree(doc)).tension()).isEqualTo(read);
+    // and the enriched record's JSON, as the topic carries it
+    assertThat(ArticleDocuments.fromDocument(Json.MAPPER.valueToTree(a)).tension()).isEqualTo(read);
+    assertThat(Json.MAPPER.valueToTree(plain).path("tension").has("reading")).isFalse();
   }
 
   @Test
