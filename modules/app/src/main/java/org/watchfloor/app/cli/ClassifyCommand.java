@@ -250,17 +250,10 @@ public final class ClassifyCommand implements Callable<Integer> {
           reading.expectedLevel(), result.rules().tension().score(), result.rules().tension().level());
       out.println("sentences  (weight, event class, P(class), severity LOW..SEVERE, context)");
       for (NewsReader.SentenceReading r : reading.sentences()) {
-        List<String> context = new ArrayList<>();
-        if (r.negated() >= 0.5) {
-          context.add("negated");
+        List<String> context = r.context();
+        if (r.rhetoric() < 0.5) {
+          context.add("action");
         }
-        if (r.hedged() >= 0.5) {
-          context.add("hedged");
-        }
-        if (r.background() >= 0.5) {
-          context.add("background");
-        }
-        context.add(r.rhetoric() >= 0.5 ? "rhetoric" : "action");
         double[] p = r.severity();
         out.printf(Locale.ROOT, "  %2d w%.1f %-4s %.2f  [%.2f %.2f %.2f %.2f %.2f] %s%n      %s%n", r.number(),
             r.weight(), r.eventClass(), r.eventClassProbability(), p[0], p[1], p[2], p[3], p[4], context,

@@ -81,7 +81,26 @@ public final class NewsReader {
   /** One sentence as the reader saw it. {@code severity} holds the probabilities of LOW..SEVERE. */
   public record SentenceReading(
       int number, String text, double weight, double[] severity, double expected, String eventClass,
-      double eventClassProbability, double negated, double hedged, double background, double rhetoric) {}
+      double eventClassProbability, double negated, double hedged, double background, double rhetoric) {
+
+    /** The context the reader found likely (probability at least 0.5): negated, hedged, background, rhetoric. */
+    public List<String> context() {
+      List<String> out = new ArrayList<>(2);
+      if (negated >= 0.5) {
+        out.add("negated");
+      }
+      if (hedged >= 0.5) {
+        out.add("hedged");
+      }
+      if (background >= 0.5) {
+        out.add("background");
+      }
+      if (rhetoric >= 0.5) {
+        out.add("rhetoric");
+      }
+      return out;
+    }
+  }
 
   /**
    * The reading of an article: the gate's probability that it is political or security news, each sentence, the
@@ -213,21 +232,8 @@ public final class NewsReader {
   }
 
   private static Tension.EvidenceSentence evidenceOf(SentenceReading r) {
-    List<String> context = new ArrayList<>(2);
-    if (r.negated() >= 0.5) {
-      context.add("negated");
-    }
-    if (r.hedged() >= 0.5) {
-      context.add("hedged");
-    }
-    if (r.background() >= 0.5) {
-      context.add("background");
-    }
-    if (r.rhetoric() >= 0.5) {
-      context.add("rhetoric");
-    }
     return new Tension.EvidenceSentence(r.text(), r.eventClass(), round(r.eventClassProbability()),
-        round(r.expected()), context);
+        round(r.expected()), r.context());
   }
 
   private static double round(double v) {
