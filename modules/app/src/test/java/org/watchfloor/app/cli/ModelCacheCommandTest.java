@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchfloor.app.Watchfloor;
-import picocli.CommandLine;
 
 /** {@code watchfloor model cache} against a news page served on loopback, written for this test. */
 class ModelCacheCommandTest {
@@ -66,17 +62,12 @@ class ModelCacheCommandTest {
     Files.writeString(labels.resolve("labels/t.yaml"), String.join("\n",
         "- {id: t-001, url: '" + url("/news/talks") + "', level: LOW, accepted: [LOW]}",
         "- {id: t-002, url: '" + url("/news/gone") + "', level: LOW, accepted: [LOW]}", ""));
-    CommandLine cmd = Watchfloor.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int exit = cmd.execute("model", "cache", "--labels", labels.toString(), "--cache", cache.toString(),
+    CliRun first = CliRun.of("model", "cache", "--labels", labels.toString(), "--cache", cache.toString(),
         "--allow-private", "--host-delay", "0s");
 
-    assertThat(exit).as(out + "\n" + err).isEqualTo(1);
-    assertThat(out.toString()).contains("1 fetched, 0 already there, 1 failed, of 2 labelled articles");
-    assertThat(err.toString()).contains("t-002").doesNotContain("Exception");
+    assertThat(first.exit()).as(first.out() + "\n" + first.err()).isEqualTo(1);
+    assertThat(first.out()).contains("1 fetched, 0 already there, 1 failed, of 2 labelled articles");
+    assertThat(first.err()).contains("t-002").doesNotContain("Exception");
     List<String> lines = Files.readAllLines(cache.resolve("raw/t-001.txt"));
     assertThat(lines.get(0)).isEqualTo(url("/news/talks"));
     assertThat(lines.get(1)).isEqualTo("Ministers agree to meet again");
@@ -86,10 +77,8 @@ class ModelCacheCommandTest {
     assertThat(text.length()).isBetween(1000, 2000);
 
     // a second run fetches nothing that is already cached
-    StringWriter again = new StringWriter();
-    cmd.setOut(new PrintWriter(again, true));
-    cmd.execute("model", "cache", "--labels", labels.toString(), "--cache", cache.toString(), "--allow-private",
-        "--host-delay", "0s");
-    assertThat(again.toString()).contains("0 fetched, 1 already there, 1 failed");
+    CliRun again = CliRun.of("model", "cache", "--labels", labels.toString(), "--cache", cache.toString(),
+        "--allow-private", "--host-delay", "0s");
+    assertThat(again.out()).contains("0 fetched, 1 already there, 1 failed");
   }
 }

@@ -3,8 +3,6 @@ package org.watchfloor.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +10,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchfloor.app.Watchfloor;
-import picocli.CommandLine;
 
 /**
  * {@code watchfloor model split | train | eval} end to end on a small labelled set written for this test (labels,
@@ -23,17 +19,6 @@ class ModelCommandTest {
   @TempDir Path labels;
   @TempDir Path cache;
   @TempDir Path work;
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cmd = Watchfloor.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return new Run(cmd.execute(args), out.toString(), err.toString());
-  }
 
   private static String sha1(String s) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)))
@@ -83,23 +68,23 @@ class ModelCommandTest {
     String[] data = {"--labels", labels.toString(), "--cache", cache.toString(), "--config", configDir().toString(),
         "--devset", configDir().resolveSibling("modules/classify/src/test/resources/devset").toString()};
 
-    Run eval0 = run(concat(new String[] {"model", "eval"}, data));
+    CliRun eval0 = CliRun.of(concat(new String[] {"model", "eval"}, data));
     assertThat(eval0.exit()).isEqualTo(2);
     assertThat(eval0.err()).contains("no split yet: run 'watchfloor model split' first");
 
-    Run split = run(concat(new String[] {"model", "split"}, data));
+    CliRun split = CliRun.of(concat(new String[] {"model", "split"}, data));
     assertThat(split.exit()).as(split.err()).isZero();
     String splitFile = Files.readString(labels.resolve("split.tsv"));
     assertThat(splitFile.lines().filter(l -> l.contains("\ttest\t")).count()).isPositive();
-    assertThat(run(concat(new String[] {"model", "split"}, data)).out()).contains("new=0");
+    assertThat(CliRun.of(concat(new String[] {"model", "split"}, data)).out()).contains("new=0");
     assertThat(Files.readString(labels.resolve("split.tsv"))).isEqualTo(splitFile);
 
     Path model = work.resolve("m.json.gz");
-    Run train = run(concat(new String[] {"model", "train", "--out", model.toString(), "--epochs", "5"}, data));
+    CliRun train = CliRun.of(concat(new String[] {"model", "train", "--out", model.toString(), "--epochs", "5"}, data));
     assertThat(train.exit()).as(train.err()).isZero();
     assertThat(train.out()).contains("labelled sentences").contains("written to " + model);
 
-    Run eval = run(concat(new String[] {"model", "eval", "--model", model.toString()}, data));
+    CliRun eval = CliRun.of(concat(new String[] {"model", "eval", "--model", model.toString()}, data));
     assertThat(eval.exit()).as(eval.err()).isZero();
     assertThat(eval.out()).contains("| level within the accepted set | >= 0.85 |")
         .contains("real news, locked test").contains("written dev set, held-out half (100)");

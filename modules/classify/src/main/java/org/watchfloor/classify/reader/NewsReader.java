@@ -26,13 +26,9 @@ import org.watchfloor.model.TopicScore;
 public final class NewsReader {
   private final ReaderModel model;
   private final LinearModel gate;
-  private final LinearModel severity;
-  private final LinearModel eventClass;
-  private final LinearModel negated;
-  private final LinearModel hedged;
-  private final LinearModel background;
-  private final LinearModel rhetoric;
   private final LinearModel aggregate;
+  /** The event class model's labels; its weights live in {@link #sentenceModels} only. */
+  private final List<String> eventClasses;
   private final double[] thresholds;
   /** severity, event class, negated, hedged, background, rhetoric: read in one pass per sentence. */
   private final FusedModels sentenceModels;
@@ -47,16 +43,18 @@ public final class NewsReader {
   public NewsReader(ReaderModel model) {
     this.model = Objects.requireNonNull(model, "model");
     gate = model.part(ReaderModel.GATE);
-    severity = model.part(ReaderModel.SEVERITY);
-    eventClass = model.part(ReaderModel.EVENT_CLASS);
-    negated = model.part(ReaderModel.NEGATED);
-    hedged = model.part(ReaderModel.HEDGED);
-    background = model.part(ReaderModel.BACKGROUND);
-    rhetoric = model.part(ReaderModel.RHETORIC);
     aggregate = model.part(ReaderModel.AGGREGATE);
     thresholds = model.thresholds().clone();
+    // the six sentence models are held once, interleaved: the single models are dropped after fusing
+    LinearModel severity = model.part(ReaderModel.SEVERITY);
+    LinearModel eventClass = model.part(ReaderModel.EVENT_CLASS);
+    LinearModel negated = model.part(ReaderModel.NEGATED);
+    LinearModel hedged = model.part(ReaderModel.HEDGED);
+    LinearModel background = model.part(ReaderModel.BACKGROUND);
+    LinearModel rhetoric = model.part(ReaderModel.RHETORIC);
     sentenceModels = FusedModels.of(List.of(severity, eventClass, negated, hedged, background, rhetoric));
-    none = eventClass.labels().indexOf("none");
+    eventClasses = eventClass.labels();
+    none = eventClasses.indexOf("none");
     if (severity.labels().size() != 5 || eventClass.labels().size() != 5) {
       throw new IllegalArgumentException("the severity and event class models must have five labels");
     }
@@ -153,7 +151,7 @@ public final class NewsReader {
       boolean textNeeded = allTexts || e >= EVIDENCE_FROM
           || !rules.dyads().isEmpty() && best != none && neg < 0.5 && bg < 0.5;
       readings.add(new SentenceReading(s.number(), textNeeded ? TensionScorer.sentenceText(t, s.number()) : "",
-          s.weight(), p, e, eventClass.labels().get(best), q[best], neg, hedge, bg, rhet));
+          s.weight(), p, e, eventClasses.get(best), q[best], neg, hedge, bg, rhet));
     }
     double[] level = aggregate.probabilities(ReaderFeatures.aggregate(pGate, sentences, sev, ctx, ruleScore));
     double y = expected(level);

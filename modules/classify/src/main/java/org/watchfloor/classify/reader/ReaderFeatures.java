@@ -1,7 +1,9 @@
 package org.watchfloor.classify.reader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.watchfloor.classify.actor.ActorHit;
 import org.watchfloor.classify.tension.TensionResult;
 import org.watchfloor.classify.text.Tokens;
@@ -141,7 +143,7 @@ public final class ReaderFeatures {
     x.add(id(NS_GATE_RULE, (int) Math.min(10, ruleScore / 10), bits), 1f);
     int states = 0;
     int people = 0;
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (ActorHit h : hits) {
       if (seen.add(h.id())) {
         if (isState(h)) {

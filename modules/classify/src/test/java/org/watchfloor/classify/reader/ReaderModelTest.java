@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchfloor.classify.Classifiers;
+import org.watchfloor.classify.ConfigDir;
 import org.watchfloor.model.config.ConfigException;
+import org.watchfloor.model.config.YamlFiles;
 
 class ReaderModelTest {
   @TempDir Path dir;
@@ -50,6 +53,13 @@ class ReaderModelTest {
     assertThatThrownBy(() -> ReaderModel.read(other))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("expected watchfloor-news-reader version 1, found something-else version 1");
+  }
+
+  @Test
+  void theShippedReaderYamlSaysWhatALeftOutFileMeans() {
+    ReaderConfig shipped =
+        YamlFiles.read(ConfigDir.find().resolve(Classifiers.READER_FILE), ReaderConfig.class);
+    assertThat(shipped).isEqualTo(ReaderConfig.DEFAULT);
   }
 
   @Test

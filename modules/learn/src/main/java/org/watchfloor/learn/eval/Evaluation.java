@@ -1,6 +1,7 @@
 package org.watchfloor.learn.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +129,7 @@ public final class Evaluation {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+    Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
     double[] r = new double[n];
     int i = 0;
     while (i < n) {
@@ -233,7 +234,7 @@ public final class Evaluation {
     return parts[parts.length - 1].toLowerCase(Locale.ROOT);
   }
 
-  private static Measure boot(String name, List<Outcome> o, java.util.function.ToDoubleFunction<List<Outcome>> f,
+  private static Measure boot(String name, List<Outcome> o, ToDoubleFunction<List<Outcome>> f,
       String target) {
     double value = o.isEmpty() ? Double.NaN : f.applyAsDouble(o);
     if (o.isEmpty()) {
@@ -254,8 +255,8 @@ public final class Evaluation {
         samples[kept++] = v;
       }
     }
-    double[] s = java.util.Arrays.copyOf(samples, kept);
-    java.util.Arrays.sort(s);
+    double[] s = Arrays.copyOf(samples, kept);
+    Arrays.sort(s);
     double low = kept == 0 ? Double.NaN : s[(int) Math.floor(0.025 * (kept - 1))];
     double high = kept == 0 ? Double.NaN : s[(int) Math.ceil(0.975 * (kept - 1))];
     return new Measure(name, value, low, high, o.size(), target);
