@@ -4,4 +4,12 @@ package org.watchfloor.classify;
 @FunctionalInterface
 public interface Classifier {
   Classification classify(ArticleText text);
+
+  /**
+   * Which classifier this is: its kind and a digest of everything that shapes its readings (configuration files and
+   * model), so that the same files give the same version and any change gives a new one.
+   */
+  default String version() {
+    return getClass().getSimpleName();
+  }
 }

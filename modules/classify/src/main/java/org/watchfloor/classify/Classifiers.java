@@ -70,7 +70,8 @@ public final class Classifiers {
     LOG.info("Classifier loaded from {}: {} actors, {} topics, {} known words, tension read by {}", configDir,
         actors.actorCount(), topics.topicIds().size(), lexicon.size(),
         reader == null ? "the rules" : "the learned reader (" + reader.model().description() + ")");
-    return new RuleClassifier(actors, topics, tension, lexicon, reader);
+    return new RuleClassifier(actors, topics, tension, lexicon, reader,
+        ClassifierVersion.digestOf(List.of(actorsFile, topicsFile, tensionFile)));
   }
 
   /** Like {@link #load(Path)}, and loads the language models now rather than on the first article. */

@@ -24,9 +24,20 @@ public final class RuleClassifier implements Classifier {
   private final TensionScorer tension;
   private final Lexicon lexicon;
   private final NewsReader reader;
+  private final String configDigest;
+  private final String version;
 
   RuleClassifier(ActorExtractor actors, TopicClassifier topics, TensionScorer tension, Lexicon lexicon,
       NewsReader reader) {
+    this(actors, topics, tension, lexicon, reader, "unknown");
+  }
+
+  /** @param configDigest a digest of the configuration files the matchers were built from */
+  RuleClassifier(ActorExtractor actors, TopicClassifier topics, TensionScorer tension, Lexicon lexicon,
+      NewsReader reader, String configDigest) {
+    this.configDigest = Objects.requireNonNull(configDigest, "configDigest");
+    this.version = ClassifierVersion.of(reader == null ? "rules" : "learned", configDigest,
+        reader == null ? "" : reader.model().digest());
     this.actors = Objects.requireNonNull(actors, "actors");
     this.topics = Objects.requireNonNull(topics, "topics");
     this.tension = Objects.requireNonNull(tension, "tension");
@@ -114,6 +125,15 @@ public final class RuleClassifier implements Classifier {
 
   /** The same classifier with another reader (null: the rules alone), for evaluation and training. */
   public RuleClassifier withReader(NewsReader other) {
-    return new RuleClassifier(actors, topics, tension, lexicon, other);
+    return new RuleClassifier(actors, topics, tension, lexicon, other, configDigest);
+  }
+
+  /**
+   * {@code learned-} or {@code rules-} and twelve hex digits of a digest over the configuration files and the reader's
+   * model: the same files and model give the same version.
+   */
+  @Override
+  public String version() {
+    return version;
   }
 }

@@ -30,6 +30,30 @@ class ClassifiersTest {
   }
 
   @Test
+  void theVersionNamesTheReaderAndChangesWithTheConfiguration(@TempDir Path dir) throws IOException {
+    RuleClassifier learned = ConfigDir.classifier();
+    RuleClassifier rules = ConfigDir.rules();
+    assertThat(learned.version()).matches("learned-[0-9a-f]{12}");
+    assertThat(rules.version()).matches("rules-[0-9a-f]{12}");
+    // the same files give the same version
+    for (String f : List.of("actors.yaml", "topics.yaml", "tension.yaml")) {
+      Files.copy(ConfigDir.find().resolve(f), dir.resolve(f));
+    }
+    assertThat(Classifiers.load(dir, false).version()).isEqualTo(rules.version());
+    // one more word in the topic taxonomy is another classifier
+    Files.writeString(dir.resolve("topics.yaml"), Files.readString(dir.resolve("topics.yaml")) + "\n# edited\n");
+    assertThat(Classifiers.load(dir, false).version()).startsWith("rules-").isNotEqualTo(rules.version());
+    // so is the same configuration with another reader model
+    var other = learned.reader().model();
+    var tweaked = new org.watchfloor.classify.reader.ReaderModel(other.format(), other.version(),
+        other.description(), other.bits(), other.leadSentences(), other.restWeight(), other.gateCap() + 0.01,
+        other.thresholds(), other.ungatedTopics(), other.models());
+    assertThat(rules.withReader(new org.watchfloor.classify.reader.NewsReader(tweaked)).version())
+        .startsWith("learned-").isNotEqualTo(learned.version());
+    assertThat(rules.withReader(learned.reader()).version()).isEqualTo(learned.version());
+  }
+
+  @Test
   void aMissingFileFailsNamingIt(@TempDir Path dir) throws IOException {
     Files.copy(ConfigDir.find().resolve("actors.yaml"), dir.resolve("actors.yaml"));
     assertThatThrownBy(() -> Classifiers.load(dir))

@@ -55,6 +55,7 @@ public final class EnrichmentTopology {
   public static Topology build(Classifier classifier, EnrichmentOptions options) {
     Objects.requireNonNull(classifier, "classifier");
     Objects.requireNonNull(options, "options");
+    String classifierVersion = classifier.version();
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(keyValueStore(DEDUPE_STORE, Serdes.Long()));
     builder.addStateStore(keyValueStore(STORY_STORE, StoryCandidate.LIST_SERDE));
@@ -81,7 +82,7 @@ public final class EnrichmentTopology {
         .to(Topics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
 
     KStream<String, Classified> grouped = classified.get("classification-ok")
-        .processValues(() -> new ToClassified(options), Named.as("to-enriched"))
+        .processValues(() -> new ToClassified(options, classifierVersion), Named.as("to-enriched"))
         .repartition(Repartitioned.<String, Classified>as(STORIES_REPARTITION)
             .withKeySerde(Serdes.String())
             .withValueSerde(Classified.SERDE)

@@ -15,10 +15,12 @@ import org.watchfloor.model.Json;
  */
 final class ToClassified implements FixedKeyProcessor<String, Work, Classified> {
   private final EnrichmentOptions options;
+  private final String classifierVersion;
   private FixedKeyProcessorContext<String, Classified> context;
 
-  ToClassified(EnrichmentOptions options) {
+  ToClassified(EnrichmentOptions options, String classifierVersion) {
     this.options = options;
+    this.classifierVersion = classifierVersion;
   }
 
   @Override
@@ -31,7 +33,7 @@ final class ToClassified implements FixedKeyProcessor<String, Work, Classified> 
     Work work = record.value();
     Classification c = work.classification();
     EnrichedArticle enriched = new EnrichedArticle(EnrichedArticle.VERSION, work.article(), c.language(), c.actors(),
-        c.topics(), c.tension(), c.dyads(), c.fingerprint(), null, null, options.clock().instant());
+        c.topics(), c.tension(), c.dyads(), c.fingerprint(), null, null, options.clock().instant(), classifierVersion);
     double tension = c.tension() == null ? 0 : c.tension().score();
     Classified out = new Classified(enriched.id(), c.fingerprint(), EventTime.of(work.article(), record.timestamp()),
         tension, TrendAggregator.keys(enriched), Json.write(enriched));

@@ -99,6 +99,7 @@ class EnrichmentTopologyTest {
     assertThat(e.storyId()).isEqualTo("a1");
     assertThat(e.duplicateOf()).isNull();
     assertThat(e.enrichedAt()).isNotNull();
+    assertThat(e.classifierVersion()).as("which classifier read it").isEqualTo(new TestClassifier().version());
     assertThat(dead.isEmpty()).isTrue();
     assertThat(enrichedCount).hasValue(1);
   }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param storyId the id shared by near-duplicate copies of one story (the first copy's id)
  * @param duplicateOf the id of the earlier copy this one near-duplicates, or null
  * @param fingerprint 64-bit SimHash of the text
+ * @param classifierVersion which classifier read the article: its kind and a digest of its configuration and model,
+ *     so that history read by an older classifier can be found and read again; null on records from before it
  */
 public record EnrichedArticle(
     int schemaVersion,
@@ -21,7 +23,8 @@ public record EnrichedArticle(
     long fingerprint,
     String storyId,
     String duplicateOf,
-    Instant enrichedAt) implements Versioned {
+    Instant enrichedAt,
+    String classifierVersion) implements Versioned {
 
   public static final int VERSION = 1;
 
@@ -29,6 +32,14 @@ public record EnrichedArticle(
     actors = actors == null ? List.of() : List.copyOf(actors);
     topics = topics == null ? List.of() : List.copyOf(topics);
     dyads = dyads == null ? List.of() : List.copyOf(dyads);
+  }
+
+  /** An enriched article without a classifier version (as records written before it was carried). */
+  public EnrichedArticle(int schemaVersion, RawArticle article, String language, List<ActorMention> actors,
+      List<TopicScore> topics, Tension tension, List<Dyad> dyads, long fingerprint, String storyId, String duplicateOf,
+      Instant enrichedAt) {
+    this(schemaVersion, article, language, actors, topics, tension, dyads, fingerprint, storyId, duplicateOf,
+        enrichedAt, null);
   }
 
   public String id() {

@@ -63,6 +63,27 @@ public final class BenchReport {
         + " / " + c.deadLetters(), "");
     row(sb, "alerts expected / delivered / duplicated", c.alertsExpected() + " / " + c.alertsDelivered() + " / "
         + c.alertDuplicates(), "");
+    BenchResult.ColdStart cold = r.coldStart();
+    if (cold != null) {
+      Percentiles ca = cold.rawToAlertDeliveredMs();
+      row(sb, String.format(Locale.ROOT, "first %.0f s after a cold start: enrich (articles/s); raw -> alert "
+          + "delivered p50 / p99 (ms)", cold.seconds()), fmt(cold.enrichPerSecond()) + "; " + ca.p50() + " / "
+          + ca.p99() + " (n=" + ca.count() + ")", "p99 <= 2000 at 200/s");
+    }
+    BenchResult.WarmUp w = r.warmUp();
+    if (w != null) {
+      row(sb, "warm-up", String.format(Locale.ROOT, "%s, %d articles in %.0f s, %s", w.mode(), w.articles(),
+          w.seconds(), w.mode().equals("steady") ? (w.steady() ? "steady" : "NOT STEADY") : "not judged"), "");
+    }
+    if (r.cpu() != null && !r.cpu().isEmpty()) {
+      sb.append("\nWhere the CPU went during the measurement (100 % = one core busy for the whole time):\n\n");
+      sb.append("| component | CPU s | % of one core |\n|---|---|---|\n");
+      for (CpuBreakdown.Share share : r.cpu()) {
+        sb.append("| ").append(share.component()).append(" | ")
+            .append(String.format(Locale.ROOT, "%.1f", share.cpuSeconds())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.0f", share.percentOfOneCore())).append(" |\n");
+      }
+    }
     for (String note : r.notes()) {
       sb.append("\n- ").append(note);
     }

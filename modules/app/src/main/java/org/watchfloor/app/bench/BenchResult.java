@@ -16,7 +16,22 @@ public record BenchResult(
     Baseline baseline,
     Ratios ratios,
     List<Sample> timeline,
+    WarmUp warmUp,
+    ColdStart coldStart,
+    List<CpuBreakdown.Share> cpu,
     List<String> notes) {
+
+  /**
+   * How the run warmed up: to steady state (the enrich rate of the last windows agreeing) or a fixed article count.
+   *
+   * @param steady whether the enrich rate was steady when the measurement began
+   * @param windowRates the enrich rate of each warm-up window, articles per second
+   */
+  public record WarmUp(String mode, boolean steady, double seconds, long articles, double windowSeconds,
+      List<Double> windowRates) {}
+
+  /** The first minute after the stages started cold, on its own: enrich rate, and raw to alert delivered. */
+  public record ColdStart(double seconds, double enrichPerSecond, Percentiles rawToAlertDeliveredMs) {}
 
   /** Where the run happened. */
   public record Machine(int cores, long maxHeapMb, String java, double loadAverageAtStart) {}

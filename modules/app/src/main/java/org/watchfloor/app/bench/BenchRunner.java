@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,14 +53,28 @@ import org.watchfloor.runtime.TopicSetup;
  */
 public final class BenchRunner {
   private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
+  /** The cold start reported on its own line. */
+  static final Duration COLD_START = Duration.ofMinutes(1);
+  /** Steady state is judged on windows this long. */
+  static final Duration WARM_UP_WINDOW = Duration.ofSeconds(10);
+  /** At the ceiling the warm-up keeps at most this many articles waiting. */
+  private static final long WARM_UP_BACKLOG = 3000;
+  private static final AtomicLong PRODUCER_IDS = new AtomicLong();
 
   /** What to run. {@code articles} of 0 means rate times duration. */
   public record Options(double rate, Duration duration, long articles, Path configDir, int sampleEvery,
-      int markerEvery, long baselineArticles, Duration drainTimeout, int partitions, long warmUp) {
+      int markerEvery, long baselineArticles, Duration drainTimeout, int partitions, long warmUp,
+      Duration maxWarmUp) {
     public Options {
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(configDir, "configDir");
       Objects.requireNonNull(drainTimeout, "drainTimeout");
+      Objects.requireNonNull(maxWarmUp, "maxWarmUp");
+    }
+
+    /** Whether the warm-up runs until the enrich rate is steady ({@code warmUp} of 0) rather than a fixed count. */
+    public boolean steadyWarmUp() {
+      return warmUp <= 0;
     }
 
     /** Articles this run produces. */
@@ -82,6 +97,10 @@ public final class BenchRunner {
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final List<String> notes = new ArrayList<>();
+  private final Map<String, Long> coldAlertPending = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Long> coldAlertLatencies = new ConcurrentLinkedQueue<>();
+  private BenchResult.WarmUp warmUpResult;
+  private BenchResult.ColdStart coldStart;
   private volatile boolean stop;
   private volatile PipelineStatus base = new PipelineStatus(0, 0, 0, 0, 0, 0, 0, 0);
   private long peakSelfKb;
@@ -152,6 +171,7 @@ public final class BenchRunner {
       }
       ElasticsearchClient client = EsClients.create(settings, local.elasticsearchUrl());
       warmUp(bootstrap);
+      CpuBreakdown.Snapshot cpuFrom = CpuBreakdown.take(local.elasticsearchPid());
       long t0 = System.nanoTime();
       Thread sampler = daemon("bench-sampler", () -> sampleLoop(admin, local, t0));
       Thread poller = daemon("bench-search-poller", () -> pollSearchable(client));
@@ -169,6 +189,7 @@ public final class BenchRunner {
       }
       LOG.info("Produced {} articles in {} s; draining", acked.get(), String.format("%.1f", produceSeconds));
       boolean drained = drain(total, expectedAlerts);
+      CpuBreakdown.Snapshot cpuTo = CpuBreakdown.take(local.elasticsearchPid());
       stop = true;
       sampler.join(5000);
       poller.join(5000);
@@ -186,7 +207,10 @@ public final class BenchRunner {
       if (failed.get() > 0) {
         notes.add(failed.get() + " produce requests failed");
       }
-      notes.add("a warm-up of " + options.warmUp() + " articles ran before the measurement and is not counted");
+      List<String> unclaimed = CpuBreakdown.unclaimed(cpuFrom, cpuTo, 5);
+      if (!unclaimed.isEmpty()) {
+        notes.add("busiest launcher threads no component claims: " + String.join(", ", unclaimed));
+      }
       notes.add("one JVM runs the broker, the three stages and the load generator; Elasticsearch is a child process");
       notes.add("searchable latency is polled every 100 ms against refresh_interval 1s; resolution about 100 ms");
       BenchResult.Counts counts = new BenchResult.Counts(acked.get(), status.enriched(), status.indexed(),
@@ -204,7 +228,8 @@ public final class BenchRunner {
         return new BenchResult(startedAt, machine, asked, counts, throughput,
             Percentiles.of(searchLatencies), Percentiles.of(alertLatencies),
             new BenchResult.Memory(peakSelfKb / 1024, peakEsKb / 1024, peakTotalKb / 1024), baseline, ratios,
-            List.copyOf(timeline), List.copyOf(notes));
+            List.copyOf(timeline), warmUpResult, coldStart, CpuBreakdown.between(cpuFrom, cpuTo),
+            List.copyOf(notes));
       }
     }
   }
@@ -259,26 +284,92 @@ public final class BenchRunner {
   }
 
   /**
-   * Sends the warm-up's unmeasured articles through and waits until they are indexed, so that start-up (group
-   * rebalances, the JIT compiling the classifier and the clients, index creation) is not counted; counters restart
-   * from there.
+   * Sends unmeasured articles through first, so that start-up (group rebalances, the JIT compiling the classifier and
+   * the clients, index creation) is left out; counters restart from there. By default the warm-up runs at the
+   * measured pace until the enrich rate is steady (or {@code --max-warm-up} passes, which the report says); with
+   * {@code --warm-up N} it sends N articles. Either way its first minute is reported on its own line: the cold start a
+   * desk lives through after every deploy.
    */
   private void warmUp(String bootstrap) throws InterruptedException {
-    SyntheticArticles warm = new SyntheticArticles(run + "-warmup", 0, 3);
-    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-      for (long i = 0; i < options.warmUp(); i++) {
-        RawArticle a = warm.article(i);
-        producer.send(new ProducerRecord<>(Topics.RAW, a.id().getBytes(StandardCharsets.UTF_8), Json.write(a)));
+    SyntheticArticles warm = new SyntheticArticles(run + "-warmup", options.markerEvery(), 3);
+    long start = System.nanoTime();
+    long coldLimit = start + COLD_START.toNanos();
+    long coldEnd = coldLimit;
+    AtomicBoolean producing = new AtomicBoolean(true);
+    AtomicLong sent = new AtomicLong();
+    long limit = options.steadyWarmUp() ? Long.MAX_VALUE : options.warmUp();
+    Thread producerThread = daemon("bench-warm-up", () -> {
+      RateLimiter limiter = new RateLimiter(options.rate());
+      try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+        for (long i = 0; i < limit && producing.get(); i++) {
+          limiter.acquire();
+          // as fast as possible still keeps the backlog bounded, so that the drain after the warm-up is short
+          while (options.rate() <= 0 && i % 100 == 0
+              && i - PipelineStatus.of(registry, 0).enriched() > WARM_UP_BACKLOG && producing.get()) {
+            sleepQuietly(5);
+          }
+          RawArticle a = warm.article(i);
+          if (warm.isMarker(i) && System.nanoTime() < coldLimit) {
+            coldAlertPending.put(a.id(), System.currentTimeMillis());
+          }
+          producer.send(new ProducerRecord<>(Topics.RAW, a.id().getBytes(StandardCharsets.UTF_8), Json.write(a)));
+          sent.incrementAndGet();
+        }
+      }
+    });
+    producerThread.start();
+
+    SteadyState steady = new SteadyState(3, 0.10, options.rate());
+    long coldEnriched = -1;
+    long windowStart = System.nanoTime();
+    long windowEnriched = 0;
+    long maxEnd = start + options.maxWarmUp().toNanos();
+    boolean isSteady = false;
+    while (producerThread.isAlive() || coldEnriched < 0) {
+      TimeUnit.MILLISECONDS.sleep(200);
+      long now = System.nanoTime();
+      long enriched = PipelineStatus.of(registry, 0).enriched();
+      if (coldEnriched < 0 && now >= coldEnd) {
+        coldEnriched = enriched;
+      }
+      if (now - windowStart >= WARM_UP_WINDOW.toNanos()) {
+        isSteady = steady.add((enriched - windowEnriched) / ((now - windowStart) / 1e9));
+        windowStart = now;
+        windowEnriched = enriched;
+        LOG.info("Warm-up: {} s, enrich {}/s over the last window{}", Math.round((now - start) / 1e9),
+            Math.round(steady.rates().get(steady.rates().size() - 1)), isSteady ? ", steady" : "");
+      }
+      if (options.steadyWarmUp() && now >= coldEnd && (isSteady || now >= maxEnd)) {
+        producing.set(false);
+      }
+      if (!options.steadyWarmUp() && !producerThread.isAlive() && coldEnriched < 0) {
+        // a fixed warm-up shorter than a minute: its whole length stands for the cold start
+        coldEnriched = enriched;
+        coldEnd = now;
       }
     }
+    producerThread.join();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (PipelineStatus.of(registry, 0).indexed() < options.warmUp() && System.nanoTime() < deadline) {
+    while ((PipelineStatus.of(registry, 0).indexed() < sent.get() || !coldAlertPending.isEmpty())
+        && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(200);
     }
+    double coldSeconds = Math.max(1e-3, Math.min(COLD_START.toNanos(), coldEnd - start) / 1e9);
+    coldStart = new BenchResult.ColdStart(Math.round(coldSeconds * 10) / 10.0, coldEnriched / coldSeconds,
+        Percentiles.of(coldAlertLatencies));
     base = PipelineStatus.of(registry, 0);
-    if (base.indexed() < options.warmUp()) {
-      notes.add("the warm-up did not finish within 180 s; start-up is partly in the figures");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    warmUpResult = new BenchResult.WarmUp(options.steadyWarmUp() ? "steady" : "fixed", isSteady,
+        Math.round(seconds * 10) / 10.0, sent.get(), WARM_UP_WINDOW.toMillis() / 1000.0, steady.rates());
+    if (base.indexed() < sent.get()) {
+      notes.add("the warm-up's articles were not all indexed within 180 s; start-up is partly in the figures");
     }
+    if (options.steadyWarmUp() && !isSteady) {
+      notes.add("NOT STEADY: the enrich rate still varied by more than 10 % between " + WARM_UP_WINDOW.toSeconds()
+          + " s windows after " + options.maxWarmUp().toSeconds() + " s of warm-up; the figures include warm-up");
+    }
+    notes.add("warm-up: " + sent.get() + " articles in " + Math.round(seconds) + " s ("
+        + (options.steadyWarmUp() ? "until steady" : "a fixed count") + "), not counted");
     LOG.info("Warm-up done: {} articles indexed; measuring from now", base.indexed());
   }
 
@@ -312,6 +403,10 @@ public final class BenchRunner {
         Long at = alertPending.remove(id);
         if (at != null) {
           alertLatencies.add(now - at);
+        }
+        Long coldAt = coldAlertPending.remove(id);
+        if (coldAt != null) {
+          coldAlertLatencies.add(now - coldAt);
         }
       }
     } catch (RuntimeException e) {
@@ -396,6 +491,8 @@ public final class BenchRunner {
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // named, so that the CPU breakdown counts its network thread as the load generator's
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "watchfloor-bench-load-" + PRODUCER_IDS.incrementAndGet());
     return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 

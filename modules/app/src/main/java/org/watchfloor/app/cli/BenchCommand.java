@@ -7,6 +7,7 @@ import org.watchfloor.app.bench.BenchReport;
 import org.watchfloor.app.bench.BenchResult;
 import org.watchfloor.app.bench.BenchRunner;
 import org.watchfloor.model.config.Durations;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +23,9 @@ import picocli.CommandLine.Option;
       "end to end, latency p50/p95/p99 from raw produce to searchable in",
       "Elasticsearch and to alert delivered (a loopback webhook on a rule that",
       "matches one article in --marker-every), peak RSS of this JVM and of",
-      "Elasticsearch, and consumer lag over time. Writes bench-<time>.json and",
+      "Elasticsearch, consumer lag over time, the first minute after the cold",
+      "start on its own line, and where the CPU went (broker, each stage, load",
+      "generator, JIT and GC, Elasticsearch). Writes bench-<time>.json and",
       "bench-<time>.md to --out and prints the Markdown table.",
       "",
       "Examples:",
@@ -31,6 +34,8 @@ import picocli.CommandLine.Option;
       "  watchfloor bench --rate 200 --articles 2000   a quick smoke run"
     })
 public final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--config", paramLabel = "DIR",
       description = "Config folder whose actors, topics and tension files the enricher uses. Default: config/.")
   Path config;
@@ -71,20 +76,43 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--warm-up", paramLabel = "N", defaultValue = "3000",
-      description = "Unmeasured articles sent through first, so that start-up and JIT compilation are left out "
-          + "(default: ${DEFAULT-VALUE}).")
-  long warmUp;
+  @Option(names = "--warm-up", paramLabel = "steady|N", defaultValue = "steady",
+      description = "Unmeasured articles sent through first, so that start-up and JIT compilation are left out: "
+          + "'steady' (default) sends them at the measured rate until the enrich rate of three 10 s windows agrees "
+          + "within 10 %; N sends exactly N. Either way the first minute is reported on its own line.")
+  String warmUp;
+
+  @Option(names = "--max-warm-up", paramLabel = "DURATION", defaultValue = "5m",
+      description = "The longest steady warm-up; past it the report says NOT STEADY (default: ${DEFAULT-VALUE}).")
+  String maxWarmUp;
 
   @Override
   public Integer call() {
     Path configDir = config != null ? config : ServiceOptions.defaultConfigDir();
     Duration d = Durations.parse(duration);
     BenchResult result = BenchRunner.run(new BenchRunner.Options(rate, d, articles, configDir, sampleEvery,
-        markerEvery, baselineArticles, Durations.parse(drainTimeout), partitions, warmUp));
+        markerEvery, baselineArticles, Durations.parse(drainTimeout), partitions, warmUpArticles(),
+        Durations.parse(maxWarmUp)));
     Path json = BenchReport.write(result, out);
     System.out.println(BenchReport.markdown(result));
     System.out.println("Results written to " + json.toAbsolutePath() + " (and .md beside it)");
     return result.counts().drained() ? 0 : 1;
+  }
+
+  /** 0 for a steady warm-up, else the fixed count. */
+  private long warmUpArticles() {
+    if (warmUp.equalsIgnoreCase("steady")) {
+      return 0;
+    }
+    try {
+      long n = Long.parseLong(warmUp);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "--warm-up takes 'steady' or a number of articles above 0, not '" + warmUp + "'");
   }
 }

@@ -48,8 +48,7 @@ abstract class StageCommand implements Callable<Integer> {
     StageContext ctx = new StageContext(settings, kafka, es, registry);
     // Topics are created by whichever stage starts first; auto-creation stays off on real clusters.
     try (Admin admin = Admin.create(ctx.kafkaProperties())) {
-      TopicSetup.ensure(admin, settings.getInt("pipeline.partitions", 3),
-          (short) settings.getInt("pipeline.replication.factor", 1));
+      TopicSetup.ensure(admin, settings);
     }
     Stage stage = create(ctx);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -75,8 +75,7 @@ public final class Pipeline implements AutoCloseable {
     Properties adminProps = options.settings().kafkaProperties();
     adminProps.put("bootstrap.servers", bootstrapServers);
     admin = Admin.create(adminProps);
-    TopicSetup.ensure(admin, options.settings().getInt("pipeline.partitions", 3),
-        (short) options.settings().getInt("pipeline.replication.factor", 1));
+    TopicSetup.ensure(admin, options.settings());
   }
 
   private void startStages(Options options) {

@@ -25,6 +25,11 @@ class BenchReportTest {
         new BenchResult.Ratios(0.0497, 0.0996),
         List.of(new BenchResult.Sample(1.0, 500, 400, 300, 2, 700, 1100, 790),
             new BenchResult.Sample(2.0, 1000, 900, 800, 7, 1234, 1150, 800)),
+        new BenchResult.WarmUp("steady", true, 74.2, 37000, 10, List.of(300.0, 480.0, 495.0, 500.0, 498.0)),
+        new BenchResult.ColdStart(60, 410, new Percentiles(5, 800, 1500, 4900, 4900)),
+        List.of(new CpuBreakdown.Share("Elasticsearch", 50.5, 84.2),
+            new CpuBreakdown.Share("Elasticsearch: of which JIT compiler", 3.0, 5.0),
+            new CpuBreakdown.Share("enricher", 30.0, 50.0)),
         List.of("a note"));
   }
 
@@ -35,6 +40,10 @@ class BenchReportTest {
         .contains("| peak RSS launcher JVM / Elasticsearch / total (MB) | 1200 / 800 / 2000 |")
         .contains("| max consumer lag (records) | 1234 |")
         .contains("| end to end / produce+consume | 0.05 |")
+        .contains("| first 60 s after a cold start: enrich (articles/s); raw -> alert delivered p50 / p99 (ms) "
+            + "| 410; 800 / 4900 (n=5) |")
+        .contains("| warm-up | steady, 37000 articles in 74 s, steady |")
+        .contains("| Elasticsearch | 50.5 | 84 |\n| Elasticsearch: of which JIT compiler | 3.0 | 5 |\n| enricher | 30.0 | 50 |")
         .contains("- a note");
   }
 

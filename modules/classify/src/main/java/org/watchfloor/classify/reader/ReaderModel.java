@@ -1,16 +1,23 @@
 package org.watchfloor.classify.reader;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.watchfloor.model.Json;
@@ -114,6 +121,51 @@ public record ReaderModel(
       throw new ConfigException(name, "thresholds", "expected four thresholds");
     }
     return m;
+  }
+
+  /**
+   * A SHA-256 digest of everything that shapes the model's readings (settings, thresholds, every weight), in hex: equal
+   * models give equal digests, whatever file or resource they came from.
+   */
+  public String digest() {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+        new DigestOutputStream(OutputStream.nullOutputStream(), sha), 1 << 16))) {
+      out.writeUTF(format);
+      out.writeInt(version);
+      out.writeUTF(String.valueOf(description));
+      out.writeInt(bits);
+      out.writeInt(leadSentences);
+      out.writeDouble(restWeight);
+      out.writeDouble(gateCap);
+      for (double t : thresholds) {
+        out.writeDouble(t);
+      }
+      out.writeUTF(String.join(",", ungatedTopics));
+      for (Map.Entry<String, LinearModel.Spec> e : new TreeMap<>(models).entrySet()) {
+        LinearModel.Spec spec = e.getValue();
+        out.writeUTF(e.getKey());
+        out.writeUTF(String.join(",", spec.labels()));
+        out.writeInt(spec.dim());
+        for (int id : spec.ids()) {
+          out.writeInt(id);
+        }
+        for (float w : spec.weights()) {
+          out.writeFloat(w);
+        }
+        for (float b : spec.bias()) {
+          out.writeFloat(b);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   /** Writes the model as gzipped JSON; the same model gives the same bytes. */

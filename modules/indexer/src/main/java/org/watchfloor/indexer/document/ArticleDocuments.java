@@ -82,6 +82,7 @@ public final class ArticleDocuments {
     put(doc, "duplicate_of", a.duplicateOf());
     doc.put("is_duplicate", a.duplicateOf() != null);
     doc.put("fingerprint", Long.toUnsignedString(a.fingerprint(), 16));
+    put(doc, "classifier_version", a.classifierVersion());
 
     List<Map<String, Object>> actors = new ArrayList<>();
     Set<String> actorIds = new LinkedHashSet<>();
@@ -233,7 +234,8 @@ public final class ArticleDocuments {
       }
     }
     return new EnrichedArticle(EnrichedArticle.VERSION, raw, text(doc, "language"), actors, topics, tension, dyads,
-        fingerprint, text(doc, "story_id"), text(doc, "duplicate_of"), fetched != null ? fetched : timestamp);
+        fingerprint, text(doc, "story_id"), text(doc, "duplicate_of"), fetched != null ? fetched : timestamp,
+        text(doc, "classifier_version"));
   }
 
   /** The host of a URL, lower case, without {@code www.}; null when there is none. */

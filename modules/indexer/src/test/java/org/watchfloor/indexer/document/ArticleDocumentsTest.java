@@ -134,6 +134,21 @@ class ArticleDocumentsTest {
   }
 
   @Test
+  void carriesTheClassifiersVersionBothWays() {
+    EnrichedArticle plain = Articles.article("a8", NOW, "T", 10, List.of("KOR"), List.of());
+    EnrichedArticle a = new EnrichedArticle(plain.schemaVersion(), plain.article(), plain.language(), plain.actors(),
+        plain.topics(), plain.tension(), plain.dyads(), plain.fingerprint(), plain.storyId(), plain.duplicateOf(),
+        plain.enrichedAt(), "learned-0123456789ab");
+
+    Map<String, Object> doc = ArticleDocuments.toDocument(a, NOW);
+    assertThat(doc).containsEntry("classifier_version", "learned-0123456789ab");
+    assertThat(ArticleDocuments.fromDocument(Json.MAPPER.valueToTree(doc)).classifierVersion())
+        .isEqualTo("learned-0123456789ab");
+    // a record from before the version was carried has none, and its document leaves the field out
+    assertThat(ArticleDocuments.toDocument(plain, NOW)).doesNotContainKey("classifier_version");
+  }
+
+  @Test
   void readsAnEnrichedArticlesJsonAsSuch() {
     EnrichedArticle a = Articles.article("a6", NOW, "T", 10, List.of("KOR"), List.of());
 
