@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.watchfloor.model.config.Settings;
+import org.watchfloor.runtime.TopicSetup;
 
 /**
  * The knobs of the enrichment topology.
@@ -15,6 +16,7 @@ import org.watchfloor.model.config.Settings;
  * @param aggregateWindow size of the tumbling windows of the actor and dyad aggregates
  * @param aggregateRetention how long a window may still be updated by a late article
  * @param aggregateEmitInterval how often changed aggregates are emitted, each once with its latest value
+ * @param partitions partitions of the topology's internal topics and of the story links topic (as the pipeline's)
  * @param listener told about every enriched and dead-lettered record
  * @param clock stamps {@code enriched_at}
  */
@@ -26,6 +28,7 @@ public record EnrichmentOptions(
     Duration aggregateWindow,
     Duration aggregateRetention,
     Duration aggregateEmitInterval,
+    int partitions,
     EnrichmentListener listener,
     Clock clock) {
 
@@ -46,6 +49,9 @@ public record EnrichmentOptions(
     if (aggregateRetention.compareTo(aggregateWindow) < 0) {
       throw new IllegalArgumentException("aggregateRetention must be at least aggregateWindow");
     }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+    }
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(clock, "clock");
   }
@@ -53,7 +59,8 @@ public record EnrichmentOptions(
   /** 1 MB payloads, 7-day dedupe, 72-hour stories at distance 3, hourly aggregates kept 7 days, emitted each second. */
   public static EnrichmentOptions defaults() {
     return new EnrichmentOptions(DEFAULT_MAX_PAYLOAD_BYTES, Duration.ofDays(7), Duration.ofHours(72), 3,
-        Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(1), EnrichmentListener.NONE, Clock.systemUTC());
+        Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(1), TopicSetup.DEFAULT_PARTITIONS,
+        EnrichmentListener.NONE, Clock.systemUTC());
   }
 
   /**
@@ -71,23 +78,29 @@ public record EnrichmentOptions(
         settings.getDuration("enricher.aggregate.window", d.aggregateWindow()),
         settings.getDuration("enricher.aggregate.retention", d.aggregateRetention()),
         settings.getDuration("enricher.aggregate.emit.interval", d.aggregateEmitInterval()),
+        settings.getInt("pipeline.partitions", d.partitions()),
         d.listener(),
         d.clock());
   }
 
   public EnrichmentOptions withListener(EnrichmentListener value) {
     return new EnrichmentOptions(maxPayloadBytes, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, aggregateEmitInterval, value, clock);
+        aggregateRetention, aggregateEmitInterval, partitions, value, clock);
   }
 
   public EnrichmentOptions withClock(Clock value) {
     return new EnrichmentOptions(maxPayloadBytes, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, aggregateEmitInterval, listener, value);
+        aggregateRetention, aggregateEmitInterval, partitions, listener, value);
   }
 
   public EnrichmentOptions withMaxPayloadBytes(int value) {
     return new EnrichmentOptions(value, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
-        aggregateRetention, aggregateEmitInterval, listener, clock);
+        aggregateRetention, aggregateEmitInterval, partitions, listener, clock);
+  }
+
+  public EnrichmentOptions withPartitions(int value) {
+    return new EnrichmentOptions(maxPayloadBytes, dedupeRetention, storyWindow, maxHammingDistance, aggregateWindow,
+        aggregateRetention, aggregateEmitInterval, value, listener, clock);
   }
 
   private static void requirePositive(Duration d, String name) {

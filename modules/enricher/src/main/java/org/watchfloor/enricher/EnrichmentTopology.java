@@ -1,9 +1,12 @@
 package org.watchfloor.enricher;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -18,37 +21,52 @@ import org.apache.kafka.streams.state.Stores;
 import org.watchfloor.classify.Classifier;
 import org.watchfloor.enricher.story.Classified;
 import org.watchfloor.enricher.story.StoryCandidate;
-import org.watchfloor.enricher.story.StoryGrouper;
+import org.watchfloor.enricher.story.BandMatcher;
+import org.watchfloor.enricher.story.FingerprintBands;
+import org.watchfloor.enricher.story.StoryLinker;
+import org.watchfloor.enricher.story.StoryMessage;
+import org.watchfloor.enricher.story.StoryNode;
 import org.watchfloor.enricher.trend.Tally;
 import org.watchfloor.enricher.trend.TrendAggregator;
+import org.watchfloor.enricher.trend.TrendPartials;
 import org.watchfloor.model.Aggregate;
+import org.watchfloor.model.StoryUpdate;
 import org.watchfloor.model.Topics;
 import org.watchfloor.runtime.JsonSerde;
 
 /**
- * Builds the enrichment topology:
+ * Builds the enrichment topology. An article crosses Kafka once on its main path, and no step runs in one partition:
  *
  * <pre>
- * raw -> validate -+-> invalid ----------------------------------------------+-> dead letters
- *                  +-> valid -> dedupe by id -> classify -+-> failed -------+
- *                                                         +-> classified -> [stories, 1 partition]
- *   -> story grouping (SimHash bands, duplicate_of, story_id) -+-> enriched
- *                                                              +-> hourly actor and dyad aggregates -> aggregates
+ * raw -> validate -+-> invalid ------------------------------------------------+-> dead letters
+ *                  +-> valid -> dedupe by id -> classify -+-> failed ----------+
+ *                                                         +-> enriched (its own story) -> enriched
+ *   story grouping, on small records:
+ *     enriched article -> one record per fingerprint band -> [by band] match copies within the band
+ *       -> [by original] the original's story -> links -> [by copy] the copy's best link -> stories (updates)
+ *   trends: per-partition partial tallies -> [by window] totals -> aggregates
  * </pre>
  *
- * Story grouping must see every article, so the classified stream goes through a single-partition repartition topic;
- * the expensive parts, classification and writing the enriched JSON, still run on every input partition. What crosses
- * that topic is a {@link Classified}: the JSON, written once, and the few fields grouping and trends read, so the
- * single story task parses no JSON. No configuration, no I/O.
+ * Near-duplicates meet on the partition of a fingerprint band they share, whichever partition or instance enriched
+ * them; the story an article joins is decided on its own partition ({@link StoryLinker}) and published as a
+ * {@link org.watchfloor.model.StoryUpdate} that the indexer applies. Trend windows are counted where the articles are
+ * and totalled per window. No configuration, no I/O.
  */
 public final class EnrichmentTopology {
   public static final String DEDUPE_STORE = "enricher-seen-ids";
-  public static final String STORY_STORE = "enricher-story-bands";
+  public static final String BAND_STORE = "enricher-story-bands";
+  public static final String STORY_STORE = "enricher-story-nodes";
+  public static final String TREND_PARTIAL_STORE = "enricher-trend-partials";
   public static final String TREND_STORE = "enricher-trends";
-  /** Name of the internal single-partition topic feeding story grouping. */
-  public static final String STORIES_REPARTITION = "enricher-stories";
+  /** Internal topic: one small record per article and fingerprint band, keyed by band. */
+  public static final String BANDS_REPARTITION = "enricher-story-bands";
+  /** Internal topic: matches keyed by the original. */
+  public static final String MATCHES_REPARTITION = "enricher-story-matches";
+  /** Internal topic: partial trend tallies keyed by window. */
+  public static final String TRENDS_REPARTITION = "enricher-trend-partials";
 
   private static final Serde<Aggregate> AGGREGATE_SERDE = JsonSerde.of(Aggregate.class);
+  private static final Serde<StoryUpdate> STORY_UPDATE_SERDE = JsonSerde.of(StoryUpdate.class);
 
   private EnrichmentTopology() {}
 
@@ -58,8 +76,10 @@ public final class EnrichmentTopology {
     String classifierVersion = classifier.version();
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(keyValueStore(DEDUPE_STORE, Serdes.Long()));
-    builder.addStateStore(keyValueStore(STORY_STORE, StoryCandidate.LIST_SERDE));
-    // the same few actors recur in every commit interval: the cache turns their updates into one changelog write each
+    builder.addStateStore(keyValueStore(BAND_STORE, StoryCandidate.LIST_SERDE));
+    builder.addStateStore(keyValueStore(STORY_STORE, StoryNode.SERDE));
+    // the same few actors recur in every emit interval: the cache turns their updates into one changelog write each
+    builder.addStateStore(keyValueStore(TREND_PARTIAL_STORE, Tally.SERDE).withCachingEnabled());
     builder.addStateStore(keyValueStore(TREND_STORE, Tally.SERDE).withCachingEnabled());
 
     KStream<String, Work> checked = builder
@@ -81,24 +101,58 @@ public final class EnrichmentTopology {
         .process(() -> new DeadLetterProcessor(options.listener()), Named.as("dead-letter"))
         .to(Topics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
 
-    KStream<String, Classified> grouped = classified.get("classification-ok")
-        .processValues(() -> new ToClassified(options, classifierVersion), Named.as("to-enriched"))
-        .repartition(Repartitioned.<String, Classified>as(STORIES_REPARTITION)
-            .withKeySerde(Serdes.String())
-            .withValueSerde(Classified.SERDE)
-            .withNumberOfPartitions(1))
-        .process(() -> new StoryGrouper(STORY_STORE, options.storyWindow(), options.maxHammingDistance()),
-            Named.as("group-stories"), STORY_STORE);
+    KStream<String, Classified> enriched = classified.get("classification-ok")
+        .processValues(() -> new ToClassified(options, classifierVersion), Named.as("to-enriched"));
 
-    grouped
-        .peek((id, c) -> options.listener().enriched(c.id(), c.storyId(), c.duplicateOf()), Named.as("count-enriched"))
-        .mapValues(Classified::enrichedJson, Named.as("add-story"))
+    enriched
+        .peek((id, c) -> options.listener().enriched(c.id(), c.id(), null), Named.as("count-enriched"))
+        .mapValues(c -> c.withStory(c.id(), null).enrichedJson(), Named.as("own-story"))
         .to(Topics.ENRICHED, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched"));
 
-    grouped
+    // story grouping: articles without text have no fingerprint, and would all look alike
+    FingerprintBands bands = new FingerprintBands(options.maxHammingDistance());
+    KStream<String, StoryMessage> matches = enriched
+        .filter((id, c) -> c.fingerprint() != 0L, Named.as("with-fingerprint"))
+        .flatMap((id, c) -> {
+          StoryCandidate candidate = c.candidate();
+          List<KeyValue<String, StoryCandidate>> out = new ArrayList<>(bands.count());
+          for (String key : bands.keys(c.fingerprint())) {
+            out.add(KeyValue.pair(key, candidate));
+          }
+          return out;
+        }, Named.as("to-bands"))
+        .repartition(Repartitioned.<String, StoryCandidate>as(BANDS_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(StoryCandidate.SERDE)
+            .withNumberOfPartitions(options.partitions()))
+        .process(() -> new BandMatcher(BAND_STORE, options.storyWindow(), options.maxHammingDistance()),
+            Named.as("match-bands"), BAND_STORE)
+        .repartition(Repartitioned.<String, StoryMessage>as(MATCHES_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(StoryMessage.SERDE)
+            .withNumberOfPartitions(options.partitions()));
+    KStream<String, StoryMessage> links = builder.stream(Topics.STORY_LINKS,
+        Consumed.with(Serdes.String(), StoryMessage.SERDE).withName("story-links-in"));
+    Map<String, KStream<String, StoryLinker.Output>> decided = matches
+        .merge(links, Named.as("matches-and-links"))
+        .process(() -> new StoryLinker(STORY_STORE, options.storyWindow()), Named.as("link-stories"), STORY_STORE)
+        .split(Named.as("story-"))
+        .branch((id, out) -> out.isLink(), Branched.as("link"))
+        .defaultBranch(Branched.as("update"));
+    decided.get("story-link")
+        .mapValues(StoryLinker.Output::link, Named.as("link-value"))
+        .to(Topics.STORY_LINKS, Produced.with(Serdes.String(), StoryMessage.SERDE).withName("story-links-out"));
+    decided.get("story-update")
+        .mapValues(StoryLinker.Output::update, Named.as("update-value"))
+        .to(Topics.STORIES, Produced.with(Serdes.String(), STORY_UPDATE_SERDE).withName("stories"));
+
+    // trends: partial tallies where the articles are, totals per window
+    enriched
+        .process(() -> new TrendPartials(TREND_PARTIAL_STORE, options.aggregateWindow(), options.aggregateRetention(),
+            options.aggregateEmitInterval()), Named.as("count-trends"), TREND_PARTIAL_STORE)
+        .repartition(Repartitioned.<String, Tally>as(TRENDS_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(Tally.SERDE)
+            .withNumberOfPartitions(options.partitions()))
         .process(() -> new TrendAggregator(TREND_STORE, options.aggregateWindow(), options.aggregateRetention(),
-            options.aggregateEmitInterval()),
-            Named.as("aggregate-trends"), TREND_STORE)
+            options.aggregateEmitInterval()), Named.as("aggregate-trends"), TREND_STORE)
         .to(Topics.AGGREGATES, Produced.with(Serdes.String(), AGGREGATE_SERDE).withName("aggregates"));
 
     return builder.build();
@@ -108,5 +162,4 @@ public final class EnrichmentTopology {
     // point lookups only: a plain RocksDB store, not a segmented window store whose range scans cost far more
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
   }
-
 }

@@ -4,14 +4,17 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.watchfloor.classify.Classification;
+import java.time.Instant;
 import org.watchfloor.enricher.story.Classified;
+import org.watchfloor.enricher.story.StoryCandidate;
 import org.watchfloor.enricher.trend.TrendAggregator;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
+import org.watchfloor.model.RawArticle;
 
 /**
  * Writes the enriched JSON of a classified article, once, on its input partition, and wraps it with what story
- * grouping and trends need; story_id and duplicate_of are added after grouping.
+ * grouping and trends need.
  */
 final class ToClassified implements FixedKeyProcessor<String, Work, Classified> {
   private final EnrichmentOptions options;
@@ -35,8 +38,14 @@ final class ToClassified implements FixedKeyProcessor<String, Work, Classified> 
     EnrichedArticle enriched = new EnrichedArticle(EnrichedArticle.VERSION, work.article(), c.language(), c.actors(),
         c.topics(), c.tension(), c.dyads(), c.fingerprint(), null, null, options.clock().instant(), classifierVersion);
     double tension = c.tension() == null ? 0 : c.tension().score();
-    Classified out = new Classified(enriched.id(), c.fingerprint(), EventTime.of(work.article(), record.timestamp()),
-        tension, TrendAggregator.keys(enriched), Json.write(enriched));
+    RawArticle raw = work.article();
+    Classified out = new Classified(enriched.id(), c.fingerprint(), EventTime.of(raw, record.timestamp()),
+        tension, TrendAggregator.keys(enriched), Json.write(enriched), millis(raw.published()),
+        millis(raw.fetchedAt()), millis(enriched.enrichedAt()));
     context.forward(record.withValue(out));
+  }
+
+  private static long millis(Instant t) {
+    return t == null ? StoryCandidate.NONE : t.toEpochMilli();
   }
 }

@@ -34,6 +34,7 @@ import org.watchfloor.model.Aggregate;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.StoryUpdate;
 import org.watchfloor.model.Topics;
 import org.watchfloor.runtime.DeadLetters;
 import org.watchfloor.runtime.JsonSerde;
@@ -50,6 +51,7 @@ class EnrichmentTopologyTest {
   private TestOutputTopic<String, EnrichedArticle> enriched;
   private TestOutputTopic<byte[], byte[]> dead;
   private TestOutputTopic<String, Aggregate> aggregates;
+  private TestOutputTopic<String, StoryUpdate> stories;
 
   @BeforeEach
   void startDriver() {
@@ -76,6 +78,21 @@ class EnrichmentTopologyTest {
     dead = driver.createOutputTopic(Topics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     aggregates = driver.createOutputTopic(Topics.AGGREGATES, new StringDeserializer(),
         JsonSerde.of(Aggregate.class).deserializer());
+    stories = driver.createOutputTopic(Topics.STORIES, new StringDeserializer(),
+        JsonSerde.of(StoryUpdate.class).deserializer());
+  }
+
+  /** The latest story update of each article, as the indexer would apply them. */
+  private Map<String, StoryUpdate> storyUpdates() {
+    Map<String, StoryUpdate> latest = new java.util.LinkedHashMap<>();
+    stories.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    return latest;
+  }
+
+  /** Emits the partial trend tallies, then their totals. */
+  private void emitTrends() {
+    driver.advanceWallClockTime(EnrichmentOptions.defaults().aggregateEmitInterval());
+    driver.advanceWallClockTime(EnrichmentOptions.defaults().aggregateEmitInterval());
   }
 
   @AfterEach
@@ -197,18 +214,54 @@ class EnrichmentTopologyTest {
     // identical fingerprint, but five days later: more than 72 hours after every copy
     send(article("late", "PRK test", "text [fp " + Long.toHexString(fp) + "]", T0.plusSeconds(5 * 86_400)));
 
-    Map<String, EnrichedArticle> byId = enriched.readValuesToList().stream()
-        .collect(Collectors.toMap(EnrichedArticle::id, Function.identity()));
-    assertThat(byId.get("orig").storyId()).isEqualTo("orig");
-    assertThat(byId.get("orig").duplicateOf()).isNull();
-    assertThat(byId.get("copy").duplicateOf()).isEqualTo("orig");
-    assertThat(byId.get("copy").storyId()).isEqualTo("orig");
-    assertThat(byId.get("copy2").duplicateOf()).isEqualTo("copy");
-    assertThat(byId.get("copy2").storyId()).isEqualTo("orig");
-    assertThat(byId.get("far").duplicateOf()).isNull();
-    assertThat(byId.get("far").storyId()).isEqualTo("far");
-    assertThat(byId.get("late").duplicateOf()).isNull();
-    assertThat(byId.get("late").storyId()).isEqualTo("late");
+    // every article is enriched at once, in a story of its own
+    assertThat(enriched.readValuesToList()).allSatisfy(e -> {
+      assertThat(e.storyId()).isEqualTo(e.id());
+      assertThat(e.duplicateOf()).isNull();
+    });
+    // and the copies follow as story updates
+    Map<String, StoryUpdate> updates = storyUpdates();
+    assertThat(updates).containsOnlyKeys("copy", "copy2");
+    assertThat(updates.get("copy").duplicateOf()).isEqualTo("orig");
+    assertThat(updates.get("copy").storyId()).isEqualTo("orig");
+    assertThat(updates.get("copy").distance()).isEqualTo(2);
+    assertThat(updates.get("copy").published()).isEqualTo(T0.plusSeconds(86_400));
+    assertThat(updates.get("copy2").duplicateOf()).isEqualTo("copy");
+    assertThat(updates.get("copy2").storyId()).isEqualTo("orig");
+  }
+
+  @Test
+  void aCopyThatArrivesFirstJoinsTheEarlierArticlesStoryWhenThatArrives() {
+    long fp = 0x0f0f_1234_5678_9abcL;
+    // delivered out of order: the copy published a day later comes first, and has a copy of its own
+    send(article("copy", "PRK test", "text [fp " + Long.toHexString(fp ^ 0b101L) + "]", T0.plusSeconds(86_400)));
+    send(article("copy2", "PRK test", "text [fp " + Long.toHexString(fp ^ 0b101L ^ (0b11L << 40)) + "]",
+        T0.plusSeconds(90_000)));
+    assertThat(storyUpdates()).containsOnlyKeys("copy2");
+    send(article("orig", "PRK test", "text [fp " + Long.toHexString(fp) + "]", T0));
+
+    Map<String, StoryUpdate> updates = storyUpdates();
+    assertThat(updates).containsOnlyKeys("copy", "copy2");
+    assertThat(updates.get("copy").storyId()).isEqualTo("orig");
+    assertThat(updates.get("copy").duplicateOf()).isEqualTo("orig");
+    // the copy's copy is told that its original joined an earlier story
+    assertThat(updates.get("copy2").storyId()).isEqualTo("orig");
+    assertThat(updates.get("copy2").duplicateOf()).isEqualTo("copy");
+  }
+
+  @Test
+  void aCopyKeepsTheClosestOriginal() {
+    long fp = 0x0f0f_1234_5678_9abcL;
+    send(article("first", "t", "text [fp " + Long.toHexString(fp ^ 0b111L) + "]", T0));
+    send(article("second", "t", "text [fp " + Long.toHexString(fp ^ (0b1L << 50)) + "]", T0.plusSeconds(60)));
+    send(article("copy", "t", "text [fp " + Long.toHexString(fp) + "]", T0.plusSeconds(120)));
+
+    Map<String, StoryUpdate> updates = storyUpdates();
+    // "second" is 4 bits from "first": beyond the distance, a story of its own; "copy" is 1 bit from it, 3 from "first"
+    assertThat(updates).containsOnlyKeys("copy");
+    assertThat(updates.get("copy").duplicateOf()).isEqualTo("second");
+    assertThat(updates.get("copy").storyId()).isEqualTo("second");
+    assertThat(updates.get("copy").distance()).isEqualTo(1);
   }
 
   @Test
@@ -217,7 +270,7 @@ class EnrichmentTopologyTest {
     send(article("recent", "t", "text [fp 99990000]", T0.plus(java.time.Duration.ofDays(7))));
     driver.advanceWallClockTime(java.time.Duration.ofMinutes(16));
 
-    var index = driver.<String, List<StoryCandidate>>getKeyValueStore(EnrichmentTopology.STORY_STORE);
+    var index = driver.<String, List<StoryCandidate>>getKeyValueStore(EnrichmentTopology.BAND_STORE);
     List<String> ids = new ArrayList<>();
     try (var it = index.all()) {
       it.forEachRemaining(kv -> kv.value.forEach(c -> ids.add(c.id())));
@@ -236,12 +289,10 @@ class EnrichmentTopologyTest {
     send(article("at-limit", "t", "text [fp " + Long.toHexString(base ^ lowBits) + "]", T0.plusSeconds(60)));
     send(article("beyond", "t", "text [fp " + Long.toHexString(base ^ highBits) + "]", T0.plusSeconds(120)));
 
-    Map<String, EnrichedArticle> byId = enriched.readValuesToList().stream()
-        .collect(Collectors.toMap(EnrichedArticle::id, Function.identity()));
+    Map<String, StoryUpdate> updates = storyUpdates();
     assertThat(Long.bitCount(lowBits)).isEqualTo(max);
-    assertThat(byId.get("at-limit").duplicateOf()).isEqualTo("base");
-    assertThat(byId.get("beyond").duplicateOf()).isNull();
-    assertThat(byId.get("beyond").storyId()).isEqualTo("beyond");
+    assertThat(updates.get("at-limit").duplicateOf()).isEqualTo("base");
+    assertThat(updates).doesNotContainKey("beyond");
   }
 
   @Test
@@ -251,7 +302,7 @@ class EnrichmentTopologyTest {
     send(article("h3", "t", "PRK>KOR and again PRK>KOR [tension 90] [fp 100000]", T0.plusSeconds(1200)));
     send(article("h4", "t", "PRK [tension 10] [fp 10000000]", T0.plusSeconds(3600)));
     assertThat(aggregates.isEmpty()).as("nothing before the emit interval has passed").isTrue();
-    driver.advanceWallClockTime(EnrichmentOptions.defaults().aggregateEmitInterval());
+    emitTrends();
 
     List<KeyValue<String, Aggregate>> emitted = aggregates.readKeyValuesToList();
     Map<String, Aggregate> latest = new java.util.LinkedHashMap<>();
@@ -283,7 +334,7 @@ class EnrichmentTopologyTest {
 
     // a later update of one window emits that window alone
     send(article("h5", "t", "KOR [tension 100] [fp 20000000]", T0.plusSeconds(1800)));
-    driver.advanceWallClockTime(EnrichmentOptions.defaults().aggregateEmitInterval());
+    emitTrends();
     List<KeyValue<String, Aggregate>> update = aggregates.readKeyValuesToList();
     assertThat(update).extracting(kv -> kv.key).containsExactly("actor:KOR:" + hour);
     assertThat(update.get(0).value.count()).isEqualTo(4);
@@ -295,7 +346,7 @@ class EnrichmentTopologyTest {
     Instant published = Instant.parse("2026-03-01T08:59:00Z");
     raw.pipeInput(new TestRecord<>("p1".getBytes(StandardCharsets.UTF_8),
         json(article("p1", "t", "USA [tension 30] [fp 3]", published)), T0));
-    driver.advanceWallClockTime(EnrichmentOptions.defaults().aggregateEmitInterval());
+    emitTrends();
 
     List<KeyValue<String, Aggregate>> out = aggregates.readKeyValuesToList();
     assertThat(out).extracting(kv -> kv.key)

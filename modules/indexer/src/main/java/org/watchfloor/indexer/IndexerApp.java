@@ -32,7 +32,7 @@ public final class IndexerApp implements Stage {
   public static final String GROUP = "watchfloor-indexer";
   /** The topics the indexer reads. */
   public static final List<String> TOPICS =
-      List.of(Topics.ENRICHED, Topics.ALERTS, Topics.ALERT_DELIVERIES, Topics.AGGREGATES);
+      List.of(Topics.ENRICHED, Topics.STORIES, Topics.ALERTS, Topics.ALERT_DELIVERIES, Topics.AGGREGATES);
 
   private final StageContext ctx;
   private final String elasticsearchUrl;

@@ -20,6 +20,7 @@ import org.watchfloor.devstack.DevStack;
 import org.watchfloor.model.Aggregate;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.Json;
+import org.watchfloor.model.StoryUpdate;
 import org.watchfloor.model.TensionLevel;
 import org.watchfloor.model.Topics;
 import org.watchfloor.runtime.DeadLetters;
@@ -70,6 +71,48 @@ class IndexerAppIT {
           assertThat(ItSupport.count(client, IndexNames.ARTICLES, "article_id", run)).isEqualTo(10));
       assertThat(indexedArticles(registry)).isGreaterThanOrEqualTo(12);
     }
+  }
+
+  @Test
+  void aStoryUpdateAndItsArticleEndUpInOneDocumentWhateverTheOrder() throws Exception {
+    String run = "story-" + ItSupport.runId() + "-";
+    Instant published = Instant.now().minusSeconds(60);
+    try (Stage stage = IndexerApp.create(ItSupport.context(stack, "it-" + run, new SimpleMeterRegistry()))) {
+      stage.start();
+      // the story update overtakes its article: the article must not write its own story over it
+      ItSupport.send(producer, Topics.STORIES, run + "early", Json.write(new StoryUpdate(StoryUpdate.VERSION,
+          run + "early", run + "orig", run + "orig", 2, published, published, published)));
+      sendAt(run + "early", published);
+      // the usual order: the article, then its story
+      sendAt(run + "late", published);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(story(run + "late", published))
+          .containsEntry("story_id", run + "late").containsEntry("is_duplicate", false));
+      ItSupport.send(producer, Topics.STORIES, run + "late", Json.write(new StoryUpdate(StoryUpdate.VERSION,
+          run + "late", run + "orig", run + "early", 1, published, published, published)));
+      // and an article delivered again keeps the story it was given
+      sendAt(run + "early", published);
+
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        assertThat(story(run + "early", published)).containsEntry("story_id", run + "orig")
+            .containsEntry("duplicate_of", run + "orig").containsEntry("is_duplicate", true)
+            .containsEntry("title", "Article " + run + "early");
+        assertThat(story(run + "late", published)).containsEntry("story_id", run + "orig")
+            .containsEntry("duplicate_of", run + "early").containsEntry("title", "Article " + run + "late");
+      });
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(story(run + "early", published)).containsEntry("story_id", run + "orig"));
+    }
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Map<String, Object> story(String id, Instant published) throws Exception {
+    GetResponse<Map> doc = client.get(g -> g.index(IndexNames.articlesIndex(published)).id(id), Map.class);
+    return doc.found() ? doc.source() : Map.of();
+  }
+
+  private static void sendAt(String id, Instant published) throws Exception {
+    ItSupport.send(producer, Topics.ENRICHED, id, Json.write(
+        Articles.article(id, published, "Article " + id, 40, List.of("PRK"), List.of("missile"))));
   }
 
   @Test

@@ -16,6 +16,16 @@ public final class Topics {
   public static final String RAW = "watchfloor.articles.raw.v1";
   /** Articles with actors, topics, tension and story grouping, keyed by article id. */
   public static final String ENRICHED = "watchfloor.articles.enriched.v1";
+  /**
+   * Story assignments of near-duplicate articles ({@link StoryUpdate}), keyed by article id: the indexer applies
+   * them to the article documents. An article without one is a story of its own.
+   */
+  public static final String STORIES = "watchfloor.stories.v1";
+  /**
+   * The enricher's own: story grouping's links from an original's partition to its copies' partitions. Keyed by the
+   * copy's id; read back by the enricher that writes it.
+   */
+  public static final String STORY_LINKS = "watchfloor.enricher.story-links.v1";
   /** Hourly windowed aggregates per actor and per dyad. */
   public static final String AGGREGATES = "watchfloor.aggregates.v1";
   /** Compacted: alert rules changed at runtime, keyed by rule id; a null value deletes. */
@@ -28,9 +38,9 @@ public final class Topics {
   public static final String DEAD_LETTERS = "watchfloor.deadletter.v1";
 
   /** Topics that hold latest-value state and must be compacted. */
-  public static final List<String> COMPACTED = List.of(SOURCES, FEED_STATE, RULES);
+  public static final List<String> COMPACTED = List.of(SOURCES, FEED_STATE, RULES, STORIES);
 
   /** Every topic the pipeline uses. */
-  public static final List<String> ALL =
-      List.of(SOURCES, FEED_STATE, ENTRIES, RAW, ENRICHED, AGGREGATES, RULES, ALERTS, ALERT_DELIVERIES, DEAD_LETTERS);
+  public static final List<String> ALL = List.of(SOURCES, FEED_STATE, ENTRIES, RAW, ENRICHED, STORIES, STORY_LINKS,
+      AGGREGATES, RULES, ALERTS, ALERT_DELIVERIES, DEAD_LETTERS);
 }

@@ -22,20 +22,22 @@ import org.watchfloor.devstack.SharedStack;
 import org.watchfloor.enricher.EnricherApp;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.StoryUpdate;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
 import org.watchfloor.runtime.Stage;
 import org.watchfloor.runtime.StageContext;
 
 /**
- * Scenario 1: two enricher instances, one in a child JVM killed with SIGKILL mid-stream; every article is on the
- * enriched topic exactly once for read_committed readers. (EnrichmentIT in the enricher covers a clean stop.)
+ * Scenario 1: three enricher instances, two in child JVMs, one of them killed with SIGKILL mid-stream; every article
+ * is on the enriched topic exactly once for read_committed readers, and every syndicated copy still joins its
+ * original's story. (EnrichmentIT in the enricher covers a clean stop.)
  */
 class EnricherKillIT {
   @TempDir Path dir;
 
   @Test
-  void killingOneOfTwoEnrichersMidStreamLeavesEveryArticleOnTheEnrichedTopicExactlyOnce() throws Exception {
+  void killingOneOfThreeEnrichersMidStreamLosesNothingDuplicatesNothingAndKeepsStoriesGrouped() throws Exception {
     String bootstrap = SharedStack.kafkaOnly().kafka().bootstrapServers();
     String run = Faults.runId("enricher-kill");
     int total = Faults.longRun() ? 6000 : 1500;
@@ -48,23 +50,35 @@ class EnricherKillIT {
 
     Map<String, String> childValues = new HashMap<>(values);
     childValues.put("enricher.state.dir", dir.resolve("child").toString());
+    Map<String, String> survivorValues = new HashMap<>(values);
+    survivorValues.put("enricher.state.dir", dir.resolve("survivor").toString());
     Map<String, String> ownValues = new HashMap<>(values);
     ownValues.put("enricher.state.dir", dir.resolve("own").toString());
 
     SyntheticArticles articles = new SyntheticArticles(run, 0, 3);
     List<String> expected = new ArrayList<>();
     Map<String, Integer> seen = Faults.newCounts();
-    try (ChildStage child = ChildStage.launch("enricher", bootstrap, Faults.configDir(), childValues)) {
-      assertThat(child.awaitReady(Duration.ofSeconds(120))).as("child enricher started").isTrue();
+    List<String> copies = new ArrayList<>();
+    Map<String, StoryUpdate> stories = new HashMap<>();
+    try (ChildStage child = ChildStage.launch("enricher", bootstrap, Faults.configDir(), childValues);
+        ChildStage survivor = ChildStage.launch("enricher", bootstrap, Faults.configDir(), survivorValues)) {
+      assertThat(child.awaitReady(Duration.ofSeconds(180))).as("child enricher started").isTrue();
+      assertThat(survivor.awaitReady(Duration.ofSeconds(180))).as("second child enricher started").isTrue();
       Stage own = EnricherApp.create(new StageContext(Settings.of(ownValues, Faults.configDir()), bootstrap, null,
           new SimpleMeterRegistry()));
       own.start();
       try (KafkaProducer<byte[], byte[]> producer = Faults.producer(bootstrap);
-          KafkaConsumer<byte[], byte[]> reader = Faults.committedReader(bootstrap, Topics.ENRICHED)) {
+          KafkaConsumer<byte[], byte[]> reader = Faults.committedReader(bootstrap, Topics.ENRICHED);
+          KafkaConsumer<byte[], byte[]> storyReader = Faults.committedReader(bootstrap, Topics.STORIES)) {
         RateLimiter limiter = new RateLimiter(Faults.longRun() ? 200 : 100);
         for (int i = 0; i < total; i++) {
           limiter.acquire();
           RawArticle a = articles.article(i);
+          // every tenth article is a syndicated copy of the one before it, under another id
+          if (i % 10 == 9) {
+            a = Faults.copyOf(articles.article(i - 1), articles.article(i - 1).id() + "-copy");
+            copies.add(a.id());
+          }
           expected.add(a.id());
           producer.send(new ProducerRecord<>(Topics.RAW, a.id().getBytes(StandardCharsets.UTF_8), Json.write(a)));
           if (i == total / 3) {
@@ -83,14 +97,20 @@ class EnricherKillIT {
         producer.flush();
         Faults.waitUntil(Duration.ofSeconds(180), () -> {
           Faults.drain(reader, run, seen);
-          return seen.size() >= total;
+          Faults.drainStories(storyReader, run, stories);
+          return seen.size() >= total && Faults.ungrouped(copies, stories).isEmpty();
         });
         Faults.drainFor(reader, run, seen, Duration.ofSeconds(5));
+        Faults.drainStories(storyReader, run, stories);
       } finally {
         own.close();
       }
     }
     Faults.Verdict v = Faults.Verdict.of("enricher-kill", expected, seen).print();
+    List<String> ungrouped = Faults.ungrouped(copies, stories);
+    System.out.printf("fault enricher-kill stories: copies=%d grouped=%d%n", copies.size(),
+        copies.size() - ungrouped.size());
+    assertThat(ungrouped).as("copies not in their original's story").isEmpty();
     assertThat(v.lost()).isZero();
     assertThat(v.duplicated()).isZero();
     assertThat(v.delivered()).isEqualTo(total);

@@ -160,6 +160,41 @@ final class Faults {
     return sb.toString();
   }
 
+  /**
+   * A syndicated copy of {@code a}: the same text under another id and address, published a minute later, as wire
+   * stories are republished.
+   */
+  static org.watchfloor.model.RawArticle copyOf(org.watchfloor.model.RawArticle a, String id) {
+    return new org.watchfloor.model.RawArticle(a.schemaVersion(), id, a.url() + "-copy", null, a.source() + "-copy",
+        a.region(), a.tags(), a.title(), a.text(), a.authors(),
+        a.published() == null ? null : a.published().plusSeconds(60), a.modified(), a.fetchedAt(), a.languageHint(),
+        a.leadImage(), a.siteName(), a.contentSource());
+  }
+
+  /** The latest story update of each article whose id starts with {@code prefix}. */
+  static void drainStories(KafkaConsumer<byte[], byte[]> consumer, String prefix,
+      Map<String, org.watchfloor.model.StoryUpdate> stories) {
+    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+      if (key(r).startsWith(prefix) && r.value() != null) {
+        stories.put(key(r), org.watchfloor.model.Json.read(r.value(), org.watchfloor.model.StoryUpdate.class));
+      }
+    }
+  }
+
+  /** The copies (ids ending in {@code -copy}) whose latest story is not their original's id. */
+  static List<String> ungrouped(java.util.Collection<String> copies,
+      Map<String, org.watchfloor.model.StoryUpdate> stories) {
+    List<String> wrong = new java.util.ArrayList<>();
+    for (String copy : copies) {
+      org.watchfloor.model.StoryUpdate u = stories.get(copy);
+      String original = copy.substring(0, copy.length() - "-copy".length());
+      if (u == null || !original.equals(u.storyId())) {
+        wrong.add(copy);
+      }
+    }
+    return wrong;
+  }
+
   static Map<String, Integer> newCounts() {
     return new java.util.concurrent.ConcurrentHashMap<>(new HashMap<>());
   }

@@ -1,28 +1,26 @@
 package org.watchfloor.enricher.story;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * A classified article on its way through story grouping and trends: its enriched JSON, written once where it was
- * classified, plus the few fields grouping and trends read, so that the single story task never parses JSON.
+ * A classified article on its way to the enriched topic, story grouping and trends: its enriched JSON, written once,
+ * plus the few fields grouping and trends read, so that they never parse JSON. It stays inside the task that
+ * classified it.
  *
  * <p>{@code json} is the enriched article without {@code story_id} and {@code duplicate_of}; {@link #enrichedJson()}
- * adds them once grouping has decided.
+ * adds them.
  *
  * @param eventTime the article's event time ({@code EventTime}), epoch milliseconds
+ * @param published the times the article's document is filed under, epoch milliseconds, or
+ *     {@link StoryCandidate#NONE}
  * @param tension the tension score the trends average
  * @param trendKeys the aggregate keys the article counts toward ({@code actor|ID}, {@code dyad|A>B})
  */
 public record Classified(String id, long fingerprint, long eventTime, double tension, List<String> trendKeys,
-    byte[] json, String storyId, String duplicateOf) {
+    byte[] json, long published, long fetchedAt, long enrichedAt, String storyId, String duplicateOf) {
 
   public Classified {
     Objects.requireNonNull(id, "id");
@@ -30,14 +28,15 @@ public record Classified(String id, long fingerprint, long eventTime, double ten
     trendKeys = List.copyOf(trendKeys);
   }
 
-  public Classified(String id, long fingerprint, long eventTime, double tension, List<String> trendKeys, byte[] json) {
-    this(id, fingerprint, eventTime, tension, trendKeys, json, null, null);
+  public Classified(String id, long fingerprint, long eventTime, double tension, List<String> trendKeys, byte[] json,
+      long published, long fetchedAt, long enrichedAt) {
+    this(id, fingerprint, eventTime, tension, trendKeys, json, published, fetchedAt, enrichedAt, null, null);
   }
 
   /** This article once grouping has decided its story. */
   public Classified withStory(String story, String copyOf) {
-    return new Classified(id, fingerprint, eventTime, tension, trendKeys, json, Objects.requireNonNull(story, "story"),
-        copyOf);
+    return new Classified(id, fingerprint, eventTime, tension, trendKeys, json, published, fetchedAt, enrichedAt,
+        Objects.requireNonNull(story, "story"), copyOf);
   }
 
   /**
@@ -72,56 +71,8 @@ public record Classified(String id, long fingerprint, long eventTime, double ten
     return out;
   }
 
-  /** Binary form for the stories repartition topic; the story fields are decided after it and never written. */
-  public static final Serde<Classified> SERDE = Serdes.serdeFrom(
-      (topic, c) -> c == null ? null : toBytes(c),
-      (topic, bytes) -> bytes == null ? null : fromBytes(bytes));
-
-  static byte[] toBytes(Classified c) {
-    byte[] id = c.id.getBytes(StandardCharsets.UTF_8);
-    List<byte[]> keys = new ArrayList<>(c.trendKeys.size());
-    int size = 4 + id.length + 8 + 8 + 8 + 4 + 4 + c.json.length;
-    for (String k : c.trendKeys) {
-      byte[] b = k.getBytes(StandardCharsets.UTF_8);
-      keys.add(b);
-      size += 4 + b.length;
-    }
-    ByteBuffer out = ByteBuffer.allocate(size);
-    out.putInt(id.length).put(id).putLong(c.fingerprint).putLong(c.eventTime).putDouble(c.tension);
-    out.putInt(keys.size());
-    for (byte[] k : keys) {
-      out.putInt(k.length).put(k);
-    }
-    out.putInt(c.json.length).put(c.json);
-    return out.array();
-  }
-
-  static Classified fromBytes(byte[] bytes) {
-    try {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      String id = string(in);
-      long fingerprint = in.getLong();
-      long eventTime = in.getLong();
-      double tension = in.getDouble();
-      int n = in.getInt();
-      List<String> keys = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        keys.add(string(in));
-      }
-      byte[] json = new byte[in.getInt()];
-      in.get(json);
-      if (in.hasRemaining()) {
-        throw new IllegalArgumentException(in.remaining() + " trailing bytes");
-      }
-      return new Classified(id, fingerprint, eventTime, tension, keys, json);
-    } catch (RuntimeException e) {
-      throw new SerializationException("corrupt classified article of " + bytes.length + " bytes", e);
-    }
-  }
-
-  private static String string(ByteBuffer in) {
-    byte[] b = new byte[in.getInt()];
-    in.get(b);
-    return new String(b, StandardCharsets.UTF_8);
+  /** What story grouping needs of this article. */
+  public StoryCandidate candidate() {
+    return new StoryCandidate(id, fingerprint, eventTime, published, fetchedAt, enrichedAt);
   }
 }

@@ -33,6 +33,15 @@ public record Tally(long count, double tensionSum, double tensionMax, boolean pe
     return new Tally(count + 1, tensionSum + tension, count == 0 ? tension : Math.max(tensionMax, tension), true);
   }
 
+  /** This tally with another one's articles added (a partition's partial count of the same window). */
+  public Tally merge(Tally other) {
+    if (other.count == 0) {
+      return this;
+    }
+    double max = count == 0 ? other.tensionMax : Math.max(tensionMax, other.tensionMax);
+    return new Tally(count + other.count, tensionSum + other.tensionSum, max, true);
+  }
+
   public Tally emitted() {
     return new Tally(count, tensionSum, tensionMax, false);
   }

@@ -15,22 +15,22 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.watchfloor.enricher.story.Classified;
 import org.watchfloor.model.ActorMention;
 import org.watchfloor.model.Aggregate;
 import org.watchfloor.model.Dyad;
 import org.watchfloor.model.EnrichedArticle;
 
 /**
- * Adds each article to the tumbling window of its event time for every actor and every dyad it names, and emits the
- * updated {@link Aggregate} keyed by its document id, so that a consumer can overwrite the previous value.
- * Unresolved actors are left out; a dyad is counted once per article whatever its event classes.
+ * Adds up the partial tallies that {@link TrendPartials} forwards from every partition, keyed by
+ * {@code kind|key|windowStart} so that each window is totalled on one partition, and emits the updated
+ * {@link Aggregate} keyed by its document id, so that a consumer can overwrite the previous value. Unresolved actors
+ * are left out; a dyad is counted once per article whatever its event classes.
  *
  * <p>Updates are coalesced: each changed window is emitted once per emit interval (about a commit interval) with its
  * latest value, instead of once per article. The pending flag lives in the store, so an update committed just before
  * a crash is still emitted after the restart.
  */
-public final class TrendAggregator implements Processor<String, Classified, String, Aggregate> {
+public final class TrendAggregator implements Processor<String, Tally, String, Aggregate> {
   private static final Logger LOG = LoggerFactory.getLogger(TrendAggregator.class);
 
   public static final String ACTOR = "actor";
@@ -70,24 +70,24 @@ public final class TrendAggregator implements Processor<String, Classified, Stri
   }
 
   @Override
-  public void process(Record<String, Classified> record) {
-    Classified a = record.value();
-    long t = a.eventTime();
-    maxEventTime = Math.max(maxEventTime, t);
-    long start = t - Math.floorMod(t, windowMs);
-    // a window swept away would restart at a wrong count of one
-    if (start + windowMs <= maxEventTime - retentionMs) {
-      LOG.debug("Article {} of {} is older than the aggregate retention, not aggregated", a.id(),
-          Instant.ofEpochMilli(t));
+  public void process(Record<String, Tally> record) {
+    String storeKey = record.key();
+    long start;
+    try {
+      start = Long.parseLong(storeKey.substring(storeKey.lastIndexOf('|') + 1));
+    } catch (RuntimeException e) {
+      LOG.warn("Partial tally with a malformed key {} ignored", storeKey);
       return;
     }
-    double tension = a.tension();
-    for (String key : a.trendKeys()) {
-      String storeKey = key + "|" + start;
-      Tally tally = tallies.get(storeKey);
-      tallies.put(storeKey, (tally == null ? Tally.EMPTY : tally).add(tension));
-      pending.add(storeKey);
+    maxEventTime = Math.max(maxEventTime, start);
+    // a window swept away would restart at a wrong count
+    if (start + windowMs <= maxEventTime - retentionMs) {
+      LOG.debug("Partial tally of {} is older than the aggregate retention, not aggregated", storeKey);
+      return;
     }
+    Tally tally = tallies.get(storeKey);
+    tallies.put(storeKey, (tally == null ? Tally.EMPTY : tally).merge(record.value()));
+    pending.add(storeKey);
   }
 
   /** Emits the latest value of every window changed since the last emission. */

@@ -1,12 +1,9 @@
 package org.watchfloor.enricher.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
@@ -18,7 +15,8 @@ class ClassifiedTest {
   @Test
   void addingTheStoryToTheWrittenJsonEqualsWritingItWithTheStory() {
     EnrichedArticle without = article(null, null);
-    Classified c = new Classified("a\"1", 42L, T.toEpochMilli(), 55.5, List.of("actor|PRK"), Json.write(without));
+    Classified c = new Classified("a\"1", 42L, T.toEpochMilli(), 55.5, List.of("actor|PRK"), Json.write(without),
+        T.toEpochMilli(), T.toEpochMilli(), T.toEpochMilli());
 
     EnrichedArticle copy = Json.read(c.withStory("story \"é\" \\ 1", "a\"0").enrichedJson(), EnrichedArticle.class);
     EnrichedArticle first = Json.read(c.withStory("a\"1", null).enrichedJson(), EnrichedArticle.class);
@@ -29,29 +27,11 @@ class ClassifiedTest {
   }
 
   @Test
-  void roundTripsThroughItsBinaryForm() {
-    Classified c = new Classified("id-é", -7L, 123L, 12.25, List.of("actor|PRK", "dyad|PRK>KOR"),
-        "{\"x\":1}".getBytes());
+  void namesWhatStoryGroupingNeeds() {
+    Classified c = new Classified("a", 42L, 123L, 12.25, List.of("actor|PRK"), "{}".getBytes(), 100L,
+        StoryCandidate.NONE, 300L);
 
-    Classified back = Classified.fromBytes(Classified.toBytes(c));
-
-    assertThat(back.id()).isEqualTo("id-é");
-    assertThat(back.fingerprint()).isEqualTo(-7L);
-    assertThat(back.eventTime()).isEqualTo(123L);
-    assertThat(back.tension()).isEqualTo(12.25);
-    assertThat(back.trendKeys()).containsExactly("actor|PRK", "dyad|PRK>KOR");
-    assertThat(back.json()).isEqualTo("{\"x\":1}".getBytes());
-    assertThat(back.storyId()).isNull();
-  }
-
-  @Test
-  void rejectsTruncatedOrPaddedBytes() {
-    byte[] bytes = Classified.toBytes(new Classified("a", 1L, 2L, 3, List.of("k"), "{}".getBytes()));
-
-    assertThatThrownBy(() -> Classified.fromBytes(Arrays.copyOf(bytes, bytes.length - 1)))
-        .isInstanceOf(SerializationException.class);
-    assertThatThrownBy(() -> Classified.fromBytes(Arrays.copyOf(bytes, bytes.length + 1)))
-        .isInstanceOf(SerializationException.class);
+    assertThat(c.candidate()).isEqualTo(new StoryCandidate("a", 42L, 123L, 100L, StoryCandidate.NONE, 300L));
   }
 
   private static EnrichedArticle article(String storyId, String duplicateOf) {

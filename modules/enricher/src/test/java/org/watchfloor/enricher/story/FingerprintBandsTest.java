@@ -69,9 +69,14 @@ class FingerprintBandsTest {
 
   @org.junit.jupiter.api.Test
   void candidateListsSurviveTheirBinaryForm() {
-    List<StoryCandidate> list = List.of(new StoryCandidate("a-1", -5L, "a-1", 1_700_000_000_000L),
-        new StoryCandidate("b-é", Long.MAX_VALUE, "a-1", 0L));
+    List<StoryCandidate> list = List.of(new StoryCandidate("a-1", -5L, 1_700_000_000_000L, 1L, 2L, 3L),
+        new StoryCandidate("b-é", Long.MAX_VALUE, 0L, StoryCandidate.NONE, StoryCandidate.NONE, 7L));
     byte[] bytes = StoryCandidate.LIST_SERDE.serializer().serialize("t", list);
     assertThat(StoryCandidate.LIST_SERDE.deserializer().deserialize("t", bytes)).isEqualTo(list);
+    byte[] one = StoryCandidate.SERDE.serializer().serialize("t", list.get(1));
+    assertThat(StoryCandidate.SERDE.deserializer().deserialize("t", one)).isEqualTo(list.get(1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> StoryCandidate.LIST_SERDE.deserializer().deserialize("t", java.util.Arrays.copyOf(bytes, bytes.length + 1)))
+        .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
   }
 }

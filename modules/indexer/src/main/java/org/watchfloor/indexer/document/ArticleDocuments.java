@@ -17,6 +17,7 @@ import org.watchfloor.model.Dyad;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.RawArticle;
+import org.watchfloor.model.StoryUpdate;
 import org.watchfloor.model.Tension;
 import org.watchfloor.model.TensionLevel;
 import org.watchfloor.model.TopicScore;
@@ -28,21 +29,52 @@ import org.watchfloor.model.TopicScore;
 public final class ArticleDocuments {
   private ArticleDocuments() {}
 
+  /** The fields story grouping may change after the article is indexed ({@link StoryUpdate}). */
+  public static final List<String> STORY_FIELDS = List.of("story_id", "duplicate_of", "is_duplicate");
+
   /** {@code published}, else {@code fetched_at}, else the enrichment time: the article's place on the timeline. */
   public static Instant timestamp(EnrichedArticle a) {
-    RawArticle r = a.article();
-    if (r.published() != null) {
-      return r.published();
+    return timestamp(a.article().published(), a.article().fetchedAt(), a.enrichedAt());
+  }
+
+  static Instant timestamp(Instant published, Instant fetchedAt, Instant enrichedAt) {
+    if (published != null) {
+      return published;
     }
-    if (r.fetchedAt() != null) {
-      return r.fetchedAt();
+    if (fetchedAt != null) {
+      return fetchedAt;
     }
-    return a.enrichedAt() != null ? a.enrichedAt() : Instant.EPOCH;
+    return enrichedAt != null ? enrichedAt : Instant.EPOCH;
   }
 
   /** The monthly index the article goes to. */
   public static String index(EnrichedArticle a) {
     return IndexNames.articlesIndex(timestamp(a));
+  }
+
+  /** The monthly index of the article a story update is about: the same as its article's. */
+  public static String index(StoryUpdate u) {
+    return IndexNames.articlesIndex(timestamp(u.published(), u.fetchedAt(), u.enrichedAt()));
+  }
+
+  /**
+   * The document without its story fields: what a re-delivered article writes over an existing document, which may
+   * already hold a story update that arrived first.
+   */
+  public static Map<String, Object> withoutStory(Map<String, Object> document) {
+    Map<String, Object> partial = new LinkedHashMap<>(document);
+    STORY_FIELDS.forEach(partial::remove);
+    return partial;
+  }
+
+  /** The partial document a story update writes. */
+  public static Map<String, Object> storyFields(StoryUpdate u) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("article_id", u.articleId());
+    doc.put("story_id", u.storyId());
+    put(doc, "duplicate_of", u.duplicateOf());
+    doc.put("is_duplicate", u.duplicateOf() != null);
+    return doc;
   }
 
   /** The document; {@code ingested} becomes {@code event.ingested}. Null values are left out. */

@@ -20,6 +20,11 @@ public record BulkOutcome(Kind kind, String errorType, String reason) {
     return item.status() == 400 ? new BulkOutcome(Kind.REJECTED, type, reason) : new BulkOutcome(Kind.RETRY, type, reason);
   }
 
+  /** Whether the item found its document existing already (a create, or a version check, that lost). */
+  public boolean isConflict() {
+    return "version_conflict_engine_exception".equals(errorType);
+  }
+
   /** The outcome of every item of a bulk that failed as a whole (connection refused, 429, 5xx...). */
   public static BulkOutcome failed(Throwable error) {
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();

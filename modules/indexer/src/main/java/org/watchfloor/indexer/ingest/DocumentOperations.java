@@ -14,11 +14,13 @@ import org.watchfloor.model.Aggregate;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
+import org.watchfloor.model.StoryUpdate;
 import org.watchfloor.model.Topics;
 
 /**
- * Maps one topic record to its bulk operation: articles and aggregates are indexed under their id, alerts and their
- * delivery outcomes are upserts of the same alert document, so that any order of arrival gives the same result.
+ * Maps one topic record to its bulk operation. Aggregates are indexed under their id. Everything else is an upsert,
+ * so that any order of arrival gives the same result: an article and the story update that may overtake it, an
+ * alert and its delivery outcomes.
  */
 public final class DocumentOperations {
   /** Optimistic-concurrency retries inside Elasticsearch when an alert and its delivery update race. */
@@ -26,8 +28,21 @@ public final class DocumentOperations {
 
   private DocumentOperations() {}
 
-  /** A bulk operation with the kind of document it writes ({@code article}, {@code alert}, {@code aggregate}). */
-  public record Op(String kind, String id, BulkOperation operation) {}
+  /**
+   * A bulk operation with the kind of document it writes ({@code article}, {@code story}, {@code alert},
+   * {@code delivery}, {@code aggregate}), and the operation to send instead if the document exists already (null:
+   * the operation writes over it by itself).
+   */
+  public record Op(String kind, String id, BulkOperation operation, BulkOperation onConflict) {
+    public Op(String kind, String id, BulkOperation operation) {
+      this(kind, id, operation, null);
+    }
+
+    /** The follow-up for a document that exists. */
+    Op followUp() {
+      return new Op(kind, id, onConflict, null);
+    }
+  }
 
   /**
    * The operation for a record of one of the indexer's topics.
@@ -41,10 +56,27 @@ public final class DocumentOperations {
         if (a.article() == null || a.id() == null) {
           throw new IllegalArgumentException("enriched article without an article id");
         }
-        BinaryData doc = json(ArticleDocuments.toDocument(a, ingested));
+        // created whole; if the document exists (a story update came first, or the article is delivered again),
+        // everything but the story fields is written over it
+        Map<String, Object> doc = ArticleDocuments.toDocument(a, ingested);
         String index = ArticleDocuments.index(a);
+        BinaryData whole = json(doc);
+        Map<String, Object> partial = ArticleDocuments.withoutStory(doc);
         return new Op("article", a.id(),
-            BulkOperation.of(b -> b.index(i -> i.index(index).id(a.id()).document(doc))));
+            BulkOperation.of(b -> b.create(c -> c.index(index).id(a.id()).document(whole))),
+            BulkOperation.of(b -> b.<Map<String, Object>, Map<String, Object>>update(
+                u -> u.index(index).id(a.id()).retryOnConflict(RETRY_ON_CONFLICT).action(x -> x.doc(partial)))));
+      }
+      case Topics.STORIES: {
+        StoryUpdate s = Json.read(record.value(), StoryUpdate.class);
+        if (s.articleId() == null || s.storyId() == null) {
+          throw new IllegalArgumentException("story update without an article id or a story id");
+        }
+        Map<String, Object> story = ArticleDocuments.storyFields(s);
+        String index = ArticleDocuments.index(s);
+        return new Op("story", s.articleId(), BulkOperation.of(b -> b.<Map<String, Object>, Map<String, Object>>update(
+            u -> u.index(index).id(s.articleId()).retryOnConflict(RETRY_ON_CONFLICT)
+                .action(x -> x.doc(story).docAsUpsert(true)))));
       }
       case Topics.AGGREGATES: {
         Aggregate g = Json.read(record.value(), Aggregate.class);

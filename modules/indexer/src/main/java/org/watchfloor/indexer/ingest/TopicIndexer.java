@@ -130,6 +130,12 @@ public final class TopicIndexer implements Runnable {
     long backoff = options.initialBackoff().toMillis();
     while (!pending.isEmpty()) {
       List<Pending> retry = submit(pending);
+      // documents that existed already: their follow-ups go at once, with no backoff
+      List<Pending> followUps = new ArrayList<>();
+      retry.removeIf(p -> p.followUp != null && followUps.add(p.followUp));
+      if (!followUps.isEmpty()) {
+        retry.addAll(submit(followUps));
+      }
       if (retry.isEmpty() || !running) {
         pending = retry;
         break;
@@ -161,6 +167,12 @@ public final class TopicIndexer implements Runnable {
     for (int i = 0; i < pending.size(); i++) {
       Pending p = pending.get(i);
       BulkOutcome outcome = await(futures.get(i));
+      if (outcome.isConflict() && p.op.onConflict() != null) {
+        Pending next = new Pending(p.record, p.op.followUp());
+        p.followUp = next;
+        retry.add(p);
+        continue;
+      }
       switch (outcome.kind()) {
         case INDEXED:
           indexedCounter(p.op.kind()).increment();
@@ -247,6 +259,8 @@ public final class TopicIndexer implements Runnable {
     final ConsumerRecord<byte[], byte[]> record;
     final DocumentOperations.Op op;
     String lastReason;
+    /** What to send instead, once Elasticsearch said the document exists. */
+    Pending followUp;
 
     Pending(ConsumerRecord<byte[], byte[]> record, DocumentOperations.Op op) {
       this.record = record;

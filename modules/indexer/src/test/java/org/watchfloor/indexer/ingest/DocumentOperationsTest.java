@@ -24,7 +24,7 @@ class DocumentOperationsTest {
   }
 
   @Test
-  void enrichedArticleIsIndexedUnderItsIdInItsMonthlyIndex() {
+  void enrichedArticleIsCreatedUnderItsIdInItsMonthlyIndexAndWrittenOverWithoutItsStoryIfItExists() {
     byte[] json = Json.write(Articles.article("abc", Instant.parse("2026-10-02T00:00:00Z"), "T", 30,
         List.of("PRK"), List.of()));
 
@@ -32,9 +32,36 @@ class DocumentOperationsTest {
 
     BulkOperation b = op.operation();
     assertThat(op.kind()).isEqualTo("article");
-    assertThat(b.isIndex()).isTrue();
-    assertThat(b.index().id()).isEqualTo("abc");
-    assertThat(b.index().index()).isEqualTo("watchfloor-articles-2026.10");
+    assertThat(b.isCreate()).isTrue();
+    assertThat(b.create().id()).isEqualTo("abc");
+    assertThat(b.create().index()).isEqualTo("watchfloor-articles-2026.10");
+    BulkOperation over = op.onConflict();
+    assertThat(over.isUpdate()).isTrue();
+    assertThat(over.update().id()).isEqualTo("abc");
+    assertThat(over.update().index()).isEqualTo("watchfloor-articles-2026.10");
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> partial = (java.util.Map<String, Object>) over.update().action().doc();
+    assertThat(partial).containsKey("title").doesNotContainKeys("story_id", "duplicate_of", "is_duplicate");
+  }
+
+  @Test
+  void aStoryUpdateIsAnUpsertOfItsArticlesStoryFieldsInTheArticlesIndex() {
+    org.watchfloor.model.StoryUpdate u = new org.watchfloor.model.StoryUpdate(
+        org.watchfloor.model.StoryUpdate.VERSION, "copy", "orig", "orig", 2, null,
+        Instant.parse("2026-09-30T23:00:00Z"), NOW);
+
+    DocumentOperations.Op op = DocumentOperations.of(record(Topics.STORIES, "copy", Json.write(u)), NOW);
+
+    assertThat(op.kind()).isEqualTo("story");
+    assertThat(op.operation().isUpdate()).isTrue();
+    assertThat(op.operation().update().id()).isEqualTo("copy");
+    // undated: filed by its fetch time, as its article is
+    assertThat(op.operation().update().index()).isEqualTo("watchfloor-articles-2026.09");
+    assertThat(op.operation().update().action().docAsUpsert()).isTrue();
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> doc = (java.util.Map<String, Object>) op.operation().update().action().doc();
+    assertThat(doc).containsEntry("story_id", "orig").containsEntry("duplicate_of", "orig")
+        .containsEntry("is_duplicate", true);
   }
 
   @Test
