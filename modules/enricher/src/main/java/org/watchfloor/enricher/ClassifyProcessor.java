@@ -4,8 +4,6 @@ import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.watchfloor.classify.ArticleText;
-import org.watchfloor.classify.Classification;
 import org.watchfloor.classify.Classifier;
 import org.watchfloor.model.RawArticle;
 
@@ -29,11 +27,7 @@ final class ClassifyProcessor implements Processor<String, Work, String, Work> {
     RawArticle a = work.article();
     Work next;
     try {
-      Classification c = classifier.classify(new ArticleText(a.title(), a.text(), a.languageHint(), a.source()));
-      if (c == null) {
-        throw new IllegalStateException("classifier returned no classification for article " + a.id());
-      }
-      next = work.classified(c);
+      next = work.classified(Enrichment.classify(classifier, a));
     } catch (RuntimeException e) {
       // one article the classifier cannot handle must not stop the stream
       next = Work.failed(work.rawKey(), work.payload(), a, e);

@@ -35,8 +35,8 @@ final class ToClassified implements FixedKeyProcessor<String, Work, Classified> 
   public void process(FixedKeyRecord<String, Work> record) {
     Work work = record.value();
     Classification c = work.classification();
-    EnrichedArticle enriched = new EnrichedArticle(EnrichedArticle.VERSION, work.article(), c.language(), c.actors(),
-        c.topics(), c.tension(), c.dyads(), c.fingerprint(), null, null, options.clock().instant(), classifierVersion);
+    EnrichedArticle enriched = Enrichment.of(work.article(), c, options.clock().instant(), classifierVersion, null,
+        null);
     double tension = c.tension() == null ? 0 : c.tension().score();
     RawArticle raw = work.article();
     Classified out = new Classified(enriched.id(), c.fingerprint(), EventTime.of(raw, record.timestamp()),

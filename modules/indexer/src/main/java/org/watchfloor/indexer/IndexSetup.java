@@ -49,7 +49,12 @@ public final class IndexSetup {
       String body = templateBody(t.getValue(), replicas);
       client.indices().putIndexTemplate(r -> r.name(t.getKey()).withJson(new StringReader(body)));
     }
-    createIfMissing(IndexNames.articlesIndex(Instant.now()));
+    ArticleGenerations generations = new ArticleGenerations(client, replicas);
+    int active = generations.active();
+    if (active > 1) {
+      generations.putTemplate(active, true);
+    }
+    createIfMissing(ArticleGenerations.index(active, Instant.now()));
     createIfMissing(IndexNames.ALERTS_INDEX);
     createIfMissing(IndexNames.AGGREGATES_INDEX);
     LOG.info("Elasticsearch templates and aliases ready ({} replicas)", replicas);

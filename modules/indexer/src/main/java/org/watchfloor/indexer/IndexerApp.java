@@ -82,7 +82,8 @@ public final class IndexerApp implements Stage {
         s.getDuration("indexer.backoff.initial", defaults.initialBackoff()),
         s.getDuration("indexer.backoff.max", defaults.maxBackoff()),
         defaults.pollTimeout());
-    indexer = new TopicIndexer(consumer, producer, client, options, ctx.metrics());
+    indexer = new TopicIndexer(consumer, producer, client, options, ctx.metrics(),
+        new ArticleGenerations(client, s.getInt("elasticsearch.replicas", 0)).cached());
     thread = new Thread(this::runLoop, "watchfloor-indexer");
     thread.start();
     LOG.info("Indexer started: {} -> {}", TOPICS, elasticsearchUrl);

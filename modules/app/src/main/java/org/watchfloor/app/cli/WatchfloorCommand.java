@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       SearchCommand.class,
       TrendsCommand.class,
+      ReprocessCommand.class,
       KibanaCommand.class,
       BenchCommand.class,
     })

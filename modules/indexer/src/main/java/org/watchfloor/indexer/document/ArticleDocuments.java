@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.watchfloor.indexer.IndexNames;
+import org.watchfloor.indexer.ArticleGenerations;
 import org.watchfloor.model.ActorMention;
 import org.watchfloor.model.Dyad;
 import org.watchfloor.model.EnrichedArticle;
@@ -47,14 +47,19 @@ public final class ArticleDocuments {
     return enrichedAt != null ? enrichedAt : Instant.EPOCH;
   }
 
-  /** The monthly index the article goes to. */
+  /** The monthly index the article goes to, in the first generation of the article indices. */
   public static String index(EnrichedArticle a) {
-    return IndexNames.articlesIndex(timestamp(a));
+    return index(a, 1);
+  }
+
+  /** The monthly index the article goes to in a generation of the article indices ({@link ArticleGenerations}). */
+  public static String index(EnrichedArticle a, int generation) {
+    return ArticleGenerations.index(generation, timestamp(a));
   }
 
   /** The monthly index of the article a story update is about: the same as its article's. */
-  public static String index(StoryUpdate u) {
-    return IndexNames.articlesIndex(timestamp(u.published(), u.fetchedAt(), u.enrichedAt()));
+  public static String index(StoryUpdate u, int generation) {
+    return ArticleGenerations.index(generation, timestamp(u.published(), u.fetchedAt(), u.enrichedAt()));
   }
 
   /**

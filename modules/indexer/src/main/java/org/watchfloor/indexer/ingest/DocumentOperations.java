@@ -50,6 +50,11 @@ public final class DocumentOperations {
    * @throws RuntimeException (notably {@link org.watchfloor.model.SchemaException}) when the record cannot be read
    */
   public static Op of(ConsumerRecord<byte[], byte[]> record, Instant ingested) {
+    return of(record, ingested, 1);
+  }
+
+  /** Like {@link #of(ConsumerRecord, Instant)}, writing articles into a generation of the article indices. */
+  public static Op of(ConsumerRecord<byte[], byte[]> record, Instant ingested, int generation) {
     switch (record.topic()) {
       case Topics.ENRICHED: {
         EnrichedArticle a = Json.read(record.value(), EnrichedArticle.class);
@@ -59,7 +64,7 @@ public final class DocumentOperations {
         // created whole; if the document exists (a story update came first, or the article is delivered again),
         // everything but the story fields is written over it
         Map<String, Object> doc = ArticleDocuments.toDocument(a, ingested);
-        String index = ArticleDocuments.index(a);
+        String index = ArticleDocuments.index(a, generation);
         BinaryData whole = json(doc);
         Map<String, Object> partial = ArticleDocuments.withoutStory(doc);
         return new Op("article", a.id(),
@@ -73,7 +78,7 @@ public final class DocumentOperations {
           throw new IllegalArgumentException("story update without an article id or a story id");
         }
         Map<String, Object> story = ArticleDocuments.storyFields(s);
-        String index = ArticleDocuments.index(s);
+        String index = ArticleDocuments.index(s, generation);
         return new Op("story", s.articleId(), BulkOperation.of(b -> b.<Map<String, Object>, Map<String, Object>>update(
             u -> u.index(index).id(s.articleId()).retryOnConflict(RETRY_ON_CONFLICT)
                 .action(x -> x.doc(story).docAsUpsert(true)))));

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,11 +69,23 @@ public final class TopicIndexer implements Runnable {
   private final MeterRegistry metrics;
   private final Counter deadLettered;
   private final Map<String, Counter> indexed = new HashMap<>();
+  private final IntSupplier generation;
   private volatile boolean running = true;
 
   public TopicIndexer(
       Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters, ElasticsearchClient client,
       Options options, MeterRegistry metrics) {
+    this(consumer, deadLetters, client, options, metrics, () -> 1);
+  }
+
+  /**
+   * @param generation the generation of the article indices to write articles to ({@code ArticleGenerations}),
+   *     asked once per batch
+   */
+  public TopicIndexer(
+      Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters, ElasticsearchClient client,
+      Options options, MeterRegistry metrics, IntSupplier generation) {
+    this.generation = Objects.requireNonNull(generation, "generation");
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.options = Objects.requireNonNull(options, "options");
@@ -119,10 +132,11 @@ public final class TopicIndexer implements Runnable {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     List<Pending> pending = new ArrayList<>(records.count());
     Instant now = Instant.now();
+    int gen = generation.getAsInt();
     for (ConsumerRecord<byte[], byte[]> r : records) {
       offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
       try {
-        pending.add(new Pending(r, DocumentOperations.of(r, now)));
+        pending.add(new Pending(r, DocumentOperations.of(r, now, gen)));
       } catch (RuntimeException e) {
         deadLetter(r, e.getClass().getName(), e.getMessage() == null ? e.toString() : e.getMessage());
       }
