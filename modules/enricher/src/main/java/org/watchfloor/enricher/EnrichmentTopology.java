@@ -21,6 +21,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.watchfloor.classify.Classifier;
 import org.watchfloor.enricher.story.Classified;
 import org.watchfloor.enricher.story.StoryCandidate;
+import org.watchfloor.enricher.story.BandBatch;
 import org.watchfloor.enricher.story.BandMatcher;
 import org.watchfloor.enricher.story.FingerprintBands;
 import org.watchfloor.enricher.story.StoryLinker;
@@ -58,7 +59,7 @@ public final class EnrichmentTopology {
   public static final String STORY_STORE = "enricher-story-nodes";
   public static final String TREND_PARTIAL_STORE = "enricher-trend-partials";
   public static final String TREND_STORE = "enricher-trends";
-  /** Internal topic: one small record per article and fingerprint band, keyed by band. */
+  /** Internal topic: an article's fingerprint bands, one small record per partition they hash to. */
   public static final String BANDS_REPARTITION = "enricher-story-bands";
   /** Internal topic: matches keyed by the original. */
   public static final String MATCHES_REPARTITION = "enricher-story-matches";
@@ -114,16 +115,15 @@ public final class EnrichmentTopology {
     KStream<String, StoryMessage> matches = enriched
         .filter((id, c) -> c.fingerprint() != 0L, Named.as("with-fingerprint"))
         .flatMap((id, c) -> {
-          StoryCandidate candidate = c.candidate();
-          List<KeyValue<String, StoryCandidate>> out = new ArrayList<>(bands.count());
-          for (String key : bands.keys(c.fingerprint())) {
-            out.add(KeyValue.pair(key, candidate));
+          List<KeyValue<String, BandBatch>> out = new ArrayList<>(bands.count());
+          for (BandBatch b : BandBatch.of(c.candidate(), bands.keys(c.fingerprint()), options.partitions())) {
+            out.add(KeyValue.pair(id, b));
           }
           return out;
         }, Named.as("to-bands"))
-        .repartition(Repartitioned.<String, StoryCandidate>as(BANDS_REPARTITION)
-            .withKeySerde(Serdes.String()).withValueSerde(StoryCandidate.SERDE)
-            .withNumberOfPartitions(options.partitions()))
+        .repartition(Repartitioned.<String, BandBatch>as(BANDS_REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(BandBatch.SERDE)
+            .withNumberOfPartitions(options.partitions()).withStreamPartitioner(BandBatch.PARTITIONER))
         .process(() -> new BandMatcher(BAND_STORE, options.storyWindow(), options.maxHammingDistance()),
             Named.as("match-bands"), BAND_STORE)
         .repartition(Repartitioned.<String, StoryMessage>as(MATCHES_REPARTITION)

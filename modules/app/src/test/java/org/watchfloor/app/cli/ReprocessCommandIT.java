@@ -48,13 +48,14 @@ import org.watchfloor.runtime.StageContext;
  */
 class ReprocessCommandIT {
   private static final int ARTICLES = 60;
+  private static final Path CONFIG = Path.of("../../config").toAbsolutePath().normalize();
   private static DevStack stack;
   private static ElasticsearchClient client;
 
   @BeforeAll
   static void start() throws Exception {
     stack = DevStack.start();
-    client = EsClients.create(Settings.of(Map.of(), ServiceOptions.defaultConfigDir()), stack.elasticsearch().url());
+    client = EsClients.create(Settings.of(Map.of(), CONFIG), stack.elasticsearch().url());
     new IndexSetup(client, 0).ensure();
   }
 
@@ -72,7 +73,7 @@ class ReprocessCommandIT {
   void historyIsReadAgainIntoANewGenerationResumedAfterAStopAndSwappedInWithoutAlerts() throws Exception {
     String kafka = stack.kafka().bootstrapServers();
     String es = stack.elasticsearch().url();
-    Path config = ServiceOptions.defaultConfigDir();
+    Path config = CONFIG;
     String current = Classifiers.load(config).version();
     SyntheticArticles synthetic = new SyntheticArticles("reprocess", 0, 17);
     List<RawArticle> raws = new ArrayList<>();
@@ -98,14 +99,14 @@ class ReprocessCommandIT {
       Map<TopicPartition, Long> alertsBefore = ends(kafka, Topics.ALERTS);
 
       // stopped after 20 records, as Ctrl-C would: nothing swapped, the old generation still read
-      CliRun first = CliRun.of("reprocess", "--kafka", kafka, "--elasticsearch", es, "--since", "1d",
+      CliRun first = CliRun.of("reprocess", "--config", CONFIG.toString(), "--kafka", kafka, "--elasticsearch", es, "--since", "1d",
           "--follow", "2s", "--stop-after", "20", "--progress-every", "1s");
       assertThat(first.exit()).as(first.err()).isEqualTo(1);
       assertThat(first.out()).contains("Generation 2:").contains("Stopped after").contains("resume");
       assertThat(versions()).containsOnlyKeys("rules-000000000000");
 
       // the same command resumes the same generation, catches up, and swaps
-      CliRun second = CliRun.of("reprocess", "--kafka", kafka, "--elasticsearch", es, "--since", "1d",
+      CliRun second = CliRun.of("reprocess", "--config", CONFIG.toString(), "--kafka", kafka, "--elasticsearch", es, "--since", "1d",
           "--follow", "12s", "--progress-every", "1s");
       assertThat(second.exit()).as(second.out() + second.err()).isZero();
       assertThat(second.out()).contains("Resuming generation 2").contains("articles/s").contains("caught up")

@@ -3,7 +3,9 @@ package org.watchfloor.enricher.story;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,9 +15,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Finds near-duplicates within one fingerprint band. Records arrive keyed by band ({@link FingerprintBands#keys}), so
- * each band's recent articles live on one partition, whichever instance enriched them: two copies within the
- * distance share at least one band and meet there. For every pair within the distance and the story window it emits
+ * Finds near-duplicates within fingerprint bands. Each band ({@link FingerprintBands#keys}) lives on the partition
+ * its key hashes to, whichever instance enriched the article; an article's bands on one partition arrive in one
+ * {@link BandBatch}. Two copies within the distance share at least one band and meet there. For every pair within the distance and the story window it emits
  * a {@link StoryMessage#MATCH} keyed by the earlier article (the original), naming the later one (the copy); of the
  * earlier candidates only the closest is named, while a later candidate (an article that arrived first although
  * published after) is told of every earlier article it meets, and keeps the best.
@@ -23,7 +25,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Candidates older than twice the window are pruned when their band is written; a periodic sweep drops bands
  * nobody has written to since. A band shared by very many articles (boilerplate) keeps only its most recent ones.
  */
-public final class BandMatcher implements Processor<String, StoryCandidate, String, StoryMessage> {
+public final class BandMatcher implements Processor<String, BandBatch, String, StoryMessage> {
   static final int MAX_CANDIDATES_PER_BAND = 16;
   static final Duration SWEEP_INTERVAL = Duration.ofMinutes(15);
 
@@ -48,49 +50,61 @@ public final class BandMatcher implements Processor<String, StoryCandidate, Stri
   }
 
   @Override
-  public void process(Record<String, StoryCandidate> record) {
-    StoryCandidate a = record.value();
+  public void process(Record<String, BandBatch> record) {
+    StoryCandidate a = record.value().candidate();
     maxEventTime = Math.max(maxEventTime, a.eventTime());
-    List<StoryCandidate> old = index.get(record.key());
+    // two articles usually share several bands: each pair is told once per batch
+    Map<String, StoryMessage> matches = new LinkedHashMap<>();
     StoryCandidate best = null;
     int bestDistance = Integer.MAX_VALUE;
-    List<StoryCandidate> next = new ArrayList<>(old == null ? 1 : old.size() + 1);
-    long horizon = maxEventTime - 2 * windowMs;
-    if (old != null) {
-      for (StoryCandidate c : old) {
-        if (c.id().equals(a.id())) {
-          // the same article again (a replay after a crash): it has been matched already
-          return;
-        }
-        if (c.eventTime() >= horizon) {
-          next.add(c);
-        }
-        if (Math.abs(c.eventTime() - a.eventTime()) > windowMs) {
-          continue;
-        }
-        int d = FingerprintBands.distance(a.fingerprint(), c.fingerprint());
-        if (d > maxDistance) {
-          continue;
-        }
-        if (c.before(a)) {
-          if (d < bestDistance || (d == bestDistance && c.before(best))) {
-            best = c;
-            bestDistance = d;
+    for (String band : record.value().bands()) {
+      List<StoryCandidate> old = index.get(band);
+      List<StoryCandidate> next = new ArrayList<>(old == null ? 1 : old.size() + 1);
+      long horizon = maxEventTime - 2 * windowMs;
+      boolean seen = false;
+      if (old != null) {
+        for (StoryCandidate c : old) {
+          if (c.id().equals(a.id())) {
+            // the same article again (a replay after a crash): it has been matched already
+            seen = true;
+            break;
           }
-        } else {
-          context.forward(new Record<>(a.id(), StoryMessage.match(c, a, d), record.timestamp()));
+          if (c.eventTime() >= horizon) {
+            next.add(c);
+          }
+          if (Math.abs(c.eventTime() - a.eventTime()) > windowMs) {
+            continue;
+          }
+          int d = FingerprintBands.distance(a.fingerprint(), c.fingerprint());
+          if (d > maxDistance) {
+            continue;
+          }
+          if (c.before(a)) {
+            if (d < bestDistance || (d == bestDistance && c.before(best))) {
+              best = c;
+              bestDistance = d;
+            }
+          } else {
+            matches.putIfAbsent(c.id(), StoryMessage.match(c, a, d));
+          }
         }
       }
+      if (seen) {
+        continue;
+      }
+      next.add(a);
+      if (next.size() > MAX_CANDIDATES_PER_BAND) {
+        next.sort(Comparator.comparingLong(StoryCandidate::eventTime).reversed());
+        next = new ArrayList<>(next.subList(0, MAX_CANDIDATES_PER_BAND));
+      }
+      index.put(band, next);
+    }
+    for (StoryMessage m : matches.values()) {
+      context.forward(new Record<>(a.id(), m, record.timestamp()));
     }
     if (best != null) {
       context.forward(new Record<>(best.id(), StoryMessage.match(a, best, bestDistance), record.timestamp()));
     }
-    next.add(a);
-    if (next.size() > MAX_CANDIDATES_PER_BAND) {
-      next.sort(Comparator.comparingLong(StoryCandidate::eventTime).reversed());
-      next = new ArrayList<>(next.subList(0, MAX_CANDIDATES_PER_BAND));
-    }
-    index.put(record.key(), next);
   }
 
   private void sweep() {
