@@ -22,6 +22,13 @@ public final class ServiceOptions {
           + "(or WATCHFLOOR_ELASTICSEARCH_URL).")
   String elasticsearch;
 
+  @picocli.CommandLine.Mixin WaitOptions wait = new WaitOptions();
+
+  /** The start-up check and its {@code --wait-timeout}. */
+  public WaitOptions waitOptions() {
+    return wait;
+  }
+
   /** The config folder: the option, else {@code $WATCHFLOOR_HOME/config}, else {@code ./config}. */
   public Path configDir() {
     if (config != null) {

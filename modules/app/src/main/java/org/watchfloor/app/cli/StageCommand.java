@@ -31,6 +31,11 @@ abstract class StageCommand implements Callable<Integer> {
 
   abstract Stage create(StageContext ctx);
 
+  /** Whether the stage writes to Elasticsearch, so that start-up checks it too. */
+  boolean needsElasticsearch() {
+    return false;
+  }
+
   @Override
   public Integer call() throws Exception {
     Settings settings = services.settings(spec.commandLine());
@@ -43,6 +48,10 @@ abstract class StageCommand implements Callable<Integer> {
     String es = services.elasticsearch(settings);
     if (es == null) {
       es = "http://127.0.0.1:9200";
+    }
+    services.waitOptions().awaitKafka(settings, kafka, spec.commandLine().getErr());
+    if (needsElasticsearch()) {
+      services.waitOptions().awaitElasticsearch(settings, es, spec.commandLine().getErr());
     }
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     StageContext ctx = new StageContext(settings, kafka, es, registry);

@@ -51,6 +51,13 @@ public final class UpCommand implements Callable<Integer> {
       // The demo fetches only its own local site; the real feeds are what `up` without --demo is for.
       settings = settings.with("feeds.sources.enabled", "false");
     }
+    // External services are checked first, so that an unreachable one is named within seconds, not after start-up.
+    if (services.kafka(settings) != null) {
+      services.waitOptions().awaitKafka(settings, services.kafka(settings), spec.commandLine().getErr());
+    }
+    if (services.elasticsearch(settings) != null) {
+      services.waitOptions().awaitElasticsearch(settings, services.elasticsearch(settings), spec.commandLine().getErr());
+    }
     Duration limit = duration == null ? null : Durations.parse(duration);
     long every = Durations.parse(statusEvery).toMillis();
     PrintStream out = System.out;
