@@ -40,9 +40,13 @@ public final class ArticleDocuments {
     return a.enrichedAt() != null ? a.enrichedAt() : Instant.EPOCH;
   }
 
-  /** The monthly index the article goes to. */
+  /**
+   * The index the article goes to: the month of its publication date, which every fetch of it reports alike; an
+   * undated article goes to {@link IndexNames#UNDATED_ARTICLES}, so that a re-fetch in another month overwrites it.
+   */
   public static String index(EnrichedArticle a) {
-    return IndexNames.articlesIndex(timestamp(a));
+    Instant published = a.article().published();
+    return published == null ? IndexNames.UNDATED_ARTICLES : IndexNames.articlesIndex(published);
   }
 
   /** The document; {@code ingested} becomes {@code event.ingested}. Null values are left out. */
