@@ -41,7 +41,8 @@ class AdminReadinessIT {
         String metrics = get(admin.url() + "/metrics").body();
         // the consumer's own metrics, bound to the stage's registry: records in and lag
         assertThat(metrics).contains("kafka_consumer_fetch_manager_records_consumed_total")
-            .contains("kafka_consumer_fetch_manager_records_lag_max");
+            .contains("kafka_consumer_fetch_manager_records_lag_max")
+            .contains("watchfloor_processing_latency_seconds_count{stage=\"indexer\"}");
       } finally {
         stage.close();
       }

@@ -47,7 +47,7 @@ public final class ServiceProbe {
 
   /**
    * @param waitTimeout how long to keep trying before giving up; null waits for ever
-   * @param report where the "cannot reach" lines go (the command's error stream); they are logged as well
+   * @param report where the "cannot reach" lines go (the command's error stream)
    */
   public ServiceProbe(Duration waitTimeout, Consumer<String> report) {
     this(waitTimeout, report, Duration.ofSeconds(1));
@@ -103,7 +103,8 @@ public final class ServiceProbe {
   }
 
   private void say(String line) {
-    LOG.warn("{}", line);
+    // the report is the user's line (the command's error stream); logging it too would print it twice
+    LOG.debug("{}", line);
     report.accept(line);
   }
 
