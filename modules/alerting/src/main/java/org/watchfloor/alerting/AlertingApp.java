@@ -1,5 +1,6 @@
 package org.watchfloor.alerting;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -122,7 +123,8 @@ public final class AlertingApp {
     private final Topology topology;
     private final Properties props;
     private final DeliveryWorker worker;
-    private KafkaStreams streams;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
     private boolean closed;
 
     AlertingStage(StageContext ctx, Topology topology, Properties props, DeliveryWorker worker) {
@@ -145,9 +147,18 @@ public final class AlertingApp {
         return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
             .REPLACE_THREAD;
       });
+      streamsMetrics = new KafkaStreamsMetrics(streams);
+      streamsMetrics.bindTo(ctx.metrics());
       streams.start();
       worker.start();
       LOG.info("Alerting stage started (application {})", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    /** Ready once the streams application is RUNNING: its tasks assigned and its stores restored. */
+    @Override
+    public boolean ready() {
+      KafkaStreams s = streams;
+      return s != null && s.state() == KafkaStreams.State.RUNNING;
     }
 
     /** Whether the streams application is running (for tests and the status line). */
@@ -164,6 +175,7 @@ public final class AlertingApp {
       worker.close();
       if (streams != null) {
         streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
       }
       LOG.info("Alerting stage stopped");
     }

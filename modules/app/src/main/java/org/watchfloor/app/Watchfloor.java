@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.watchfloor.app.cli.WatchfloorCommand;
 import org.watchfloor.app.run.LocalStackUnavailableException;
 import org.watchfloor.model.config.ConfigException;
+import org.watchfloor.runtime.probe.ServiceUnavailableException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code watchfloor} launcher. */
@@ -13,6 +14,9 @@ public final class Watchfloor {
 
   /** Exit code for configuration that cannot be used. */
   public static final int CONFIG_ERROR = 3;
+
+  /** Exit code for Kafka or Elasticsearch not answering within {@code --wait-timeout}. */
+  public static final int SERVICE_UNAVAILABLE = 3;
 
   private Watchfloor() {}
 
@@ -38,6 +42,11 @@ public final class Watchfloor {
           if (config != null) {
             cmd.getErr().println("watchfloor: bad configuration: " + config.getMessage());
             return CONFIG_ERROR;
+          }
+          ServiceUnavailableException unreachable = find(e, ServiceUnavailableException.class);
+          if (unreachable != null) {
+            cmd.getErr().println("watchfloor: " + cmd.getCommandName() + ": " + unreachable.getMessage());
+            return SERVICE_UNAVAILABLE;
           }
           LocalStackUnavailableException missing = find(e, LocalStackUnavailableException.class);
           if (missing != null) {

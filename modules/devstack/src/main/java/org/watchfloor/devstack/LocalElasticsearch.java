@@ -96,6 +96,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary directory for Elasticsearch", e);
     }
+    Watchdog.get().watchDir(baseDir);
     LocalElasticsearch es = new LocalElasticsearch(home, baseDir, FreePorts.next(), esJavaOpts, root);
     try {
       es.configure();
@@ -156,6 +157,11 @@ public final class LocalElasticsearch implements AutoCloseable {
         waitFor(handle, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
       }
     }
+    for (ProcessHandle handle : tree) {
+      if (!handle.isAlive()) {
+        Watchdog.get().forgetProcess(handle.pid());
+      }
+    }
     process = null;
     serverPid = -1;
     LOG.info("Elasticsearch on {} stopped in {} ms", url(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
@@ -187,6 +193,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         LOG.debug("Shutdown hook for {} not removed: {}", url(), e.toString());
       }
       TempDirs.deleteTree(baseDir);
+      Watchdog.get().forgetDir(baseDir);
     }
   }
 
@@ -225,11 +232,16 @@ public final class LocalElasticsearch implements AutoCloseable {
     builder.environment().remove("ES_JAVA_HOME");
     try {
       process = builder.start();
+      // registered before the node is up: a launcher killed during the start must not leave it behind either
+      Watchdog.get().watchProcess(process.pid());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
     awaitYellow();
     serverPid = readPid().orElse(-1L);
+    if (serverPid > 0) {
+      Watchdog.get().watchProcess(serverPid);
+    }
     LOG.info("Elasticsearch {} started on {} in {} ms (pid {}), files in {}", DevStackVersions.elasticsearch(), url(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), serverPid, baseDir);
   }

@@ -55,6 +55,7 @@ public final class LocalKafka implements AutoCloseable {
     Path dir;
     try {
       dir = Files.createTempDirectory("watchfloor-kafka-");
+      Watchdog.get().watchDir(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary directory for Kafka", e);
     }
@@ -79,6 +80,7 @@ public final class LocalKafka implements AutoCloseable {
     } catch (RuntimeException e) {
       if (owned) {
         TempDirs.deleteTree(dataDir);
+        Watchdog.get().forgetDir(dataDir);
       }
       throw e;
     }
@@ -148,6 +150,7 @@ public final class LocalKafka implements AutoCloseable {
     node.stop();
     if (ownsDataDir) {
       TempDirs.deleteTree(dataDir);
+      Watchdog.get().forgetDir(dataDir);
     }
     LOG.info("Kafka on {} stopped", bootstrapServers());
   }

@@ -53,6 +53,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     Path dir;
     try {
       dir = Files.createTempDirectory("watchfloor-kafka-cluster-");
+      Watchdog.get().watchDir(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary directory for Kafka", e);
     }
@@ -163,6 +164,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
       CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).join();
     } finally {
       TempDirs.deleteTree(dataDir);
+      Watchdog.get().forgetDir(dataDir);
     }
     LOG.info("Kafka cluster on {} stopped", bootstrapServers());
   }

@@ -2,6 +2,7 @@ package org.watchfloor.enricher;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -105,7 +106,8 @@ public final class EnricherApp {
     private final Topology topology;
     private final Properties props;
     private final StageContext ctx;
-    private KafkaStreams streams;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
 
     EnricherStage(Topology topology, Properties props, StageContext ctx) {
       this.topology = topology;
@@ -129,6 +131,8 @@ public final class EnricherApp {
         return StreamThreadExceptionResponse.REPLACE_THREAD;
       });
       started.setStateListener((next, previous) -> LOG.info("Enricher {} -> {}", previous, next));
+      streamsMetrics = new KafkaStreamsMetrics(started);
+      streamsMetrics.bindTo(ctx.metrics());
       started.start();
       streams = started;
       LOG.info("Enricher started: application {}, state in {}", props.get(StreamsConfig.APPLICATION_ID_CONFIG),
@@ -146,7 +150,14 @@ public final class EnricherApp {
         LOG.warn("Enricher did not stop within 30 s");
       }
       streams = null;
+      streamsMetrics.close();
       LOG.info("Enricher stopped");
+    }
+
+    @Override
+    public boolean ready() {
+      KafkaStreams s = streams;
+      return s != null && s.state() == KafkaStreams.State.RUNNING;
     }
   }
 }

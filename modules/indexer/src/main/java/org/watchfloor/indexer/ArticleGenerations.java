@@ -36,9 +36,12 @@ public final class ArticleGenerations {
     this.replicas = replicas;
   }
 
-  /** The monthly index of generation {@code generation} for an article with this timestamp. */
-  public static String index(int generation, Instant timestamp) {
-    String legacy = IndexNames.articlesIndex(timestamp);
+  /**
+   * The index of generation {@code generation} for an article published at {@code published}: its month's, or the
+   * generation's one index of undated articles when {@code published} is null.
+   */
+  public static String index(int generation, Instant published) {
+    String legacy = published == null ? IndexNames.UNDATED_ARTICLES : IndexNames.articlesIndex(published);
     if (generation <= 1) {
       return legacy;
     }

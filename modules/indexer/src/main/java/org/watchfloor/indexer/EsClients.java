@@ -24,6 +24,7 @@ import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 import org.watchfloor.model.config.ConfigException;
 import org.watchfloor.model.config.Settings;
+import org.watchfloor.runtime.probe.ServiceProbe;
 
 /**
  * Builds Elasticsearch clients from settings: API key ({@code elasticsearch.api.key}) or basic auth
@@ -52,6 +53,49 @@ public final class EsClients {
 
   /** A client for {@code url} (one or more, comma-separated) with the auth and TLS that {@code settings} give. */
   public static ElasticsearchClient create(Settings settings, String url) {
+    return create(settings, url, 5_000, 60_000);
+  }
+
+  /**
+   * Null when Elasticsearch at {@code url} (or the settings') answers with our credentials within a few seconds; else
+   * what failed, in words. The check {@link ServiceProbe} repeats for every command that needs Elasticsearch.
+   */
+  public static String problem(Settings settings, String url) {
+    String urls = url(settings, url);
+    String tcp = null;
+    for (String u : urls.split(",")) {
+      if (!u.isBlank()) {
+        tcp = ServiceProbe.urlProblem(u.trim());
+        if (tcp == null) {
+          break;
+        }
+      }
+    }
+    if (tcp != null) {
+      return tcp;
+    }
+    ElasticsearchClient client = create(settings, url, (int) ServiceProbe.CONNECT_TIMEOUT.toMillis(), 3_000);
+    try {
+      client.info();
+      return null;
+    } catch (co.elastic.clients.transport.TransportException e) {
+      int status = e.statusCode();
+      if (status == 401) {
+        return "Elasticsearch refused our credentials (check elasticsearch.api.key or username and password)";
+      }
+      if (status == 403) {
+        return "Elasticsearch does not allow our user to read the cluster info";
+      }
+      return status > 0 ? "the node answered HTTP " + status + " (is it starting, or not Elasticsearch?)"
+          : "the port answers but Elasticsearch did not reply (http or https? is it Elasticsearch?)";
+    } catch (IOException | RuntimeException e) {
+      return "the port answers but Elasticsearch did not reply (http or https? is it Elasticsearch?)";
+    } finally {
+      close(client);
+    }
+  }
+
+  private static ElasticsearchClient create(Settings settings, String url, int connectTimeoutMs, int socketTimeoutMs) {
     Objects.requireNonNull(settings, "settings");
     String urls = url(settings, url);
     List<HttpHost> hosts = new ArrayList<>();
@@ -79,7 +123,7 @@ public final class EsClients {
       SSLContext ssl = sslContext(caCert);
       builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl));
     }
-    builder.setRequestConfigCallback(rc -> rc.setConnectTimeout(5_000).setSocketTimeout(60_000));
+    builder.setRequestConfigCallback(rc -> rc.setConnectTimeout(connectTimeoutMs).setSocketTimeout(socketTimeoutMs));
     return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper(mapper())));
   }
 

@@ -20,6 +20,12 @@ public final class IndexNames {
   /** The one concrete aggregates index. */
   public static final String AGGREGATES_INDEX = "watchfloor-aggregates-v1";
 
+  /**
+   * The one index of articles without a publication date, under the same alias: their fetch time changes at every
+   * re-fetch, so a monthly index chosen by it would hold a second copy after a month turned (ADR 4).
+   */
+  public static final String UNDATED_ARTICLES = ARTICLES + "-undated";
+
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
 
   /** The monthly backing index an article with this timestamp belongs to, e.g. {@code watchfloor-articles-2026.11}. */

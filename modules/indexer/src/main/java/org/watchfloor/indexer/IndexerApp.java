@@ -1,6 +1,7 @@
 package org.watchfloor.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.watchfloor.indexer.ingest.TopicIndexer;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
+import org.watchfloor.runtime.AssignmentTracker;
 import org.watchfloor.runtime.Stage;
 import org.watchfloor.runtime.StageContext;
 
@@ -41,6 +43,8 @@ public final class IndexerApp implements Stage {
   private KafkaProducer<byte[], byte[]> producer;
   private TopicIndexer indexer;
   private Thread thread;
+  private final AssignmentTracker assignment = new AssignmentTracker();
+  private KafkaClientMetrics consumerMetrics;
 
   private IndexerApp(StageContext ctx) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -55,6 +59,12 @@ public final class IndexerApp implements Stage {
   @Override
   public String name() {
     return "indexer";
+  }
+
+  /** Ready once the consumer group has given this instance its partitions. */
+  @Override
+  public boolean ready() {
+    return assignment.assigned();
   }
 
   @Override
@@ -73,7 +83,9 @@ public final class IndexerApp implements Stage {
     }
     consumer = new KafkaConsumer<>(consumerProperties(ctx), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     producer = new KafkaProducer<>(producerProperties(ctx), new ByteArraySerializer(), new ByteArraySerializer());
-    consumer.subscribe(TOPICS);
+    consumer.subscribe(TOPICS, assignment);
+    consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(ctx.metrics());
     TopicIndexer.Options defaults = TopicIndexer.Options.defaults();
     TopicIndexer.Options options = new TopicIndexer.Options(
         s.getInt("indexer.bulk.actions", defaults.bulkActions()),
@@ -111,6 +123,7 @@ public final class IndexerApp implements Stage {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(10));
+    consumerMetrics.close();
     EsClients.close(client);
     LOG.info("Indexer stopped");
     thread = null;

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.watchfloor.devstack.DevStack;
 import org.watchfloor.model.Aggregate;
 import org.watchfloor.model.Alert;
+import org.watchfloor.model.EnrichedArticle;
 import org.watchfloor.model.Json;
+import org.watchfloor.model.RawArticle;
 import org.watchfloor.model.StoryUpdate;
 import org.watchfloor.model.TensionLevel;
 import org.watchfloor.model.Topics;
@@ -113,6 +115,39 @@ class IndexerAppIT {
   private static void sendAt(String id, Instant published) throws Exception {
     ItSupport.send(producer, Topics.ENRICHED, id, Json.write(
         Articles.article(id, published, "Article " + id, 40, List.of("PRK"), List.of("missile"))));
+  }
+
+  @Test
+  void anUndatedArticleReFetchedInANewMonthStaysOneDocument() throws Exception {
+    String run = "undated-" + ItSupport.runId() + "-";
+    String id = run + "a";
+    EnrichedArticle november = Articles.article(id, null, "Undated article", 30, List.of("PRK"), List.of());
+    RawArticle r = november.article();
+    RawArticle refetched = new RawArticle(r.schemaVersion(), r.id(), r.url(), r.canonicalUrl(), r.source(), r.region(),
+        r.tags(), r.title(), r.text(), r.authors(), null, null, Instant.parse("2026-12-03T09:00:00Z"),
+        r.languageHint(), r.leadImage(), r.siteName(), r.contentSource());
+    EnrichedArticle december = new EnrichedArticle(november.schemaVersion(), refetched, november.language(),
+        november.actors(), november.topics(), november.tension(), november.dyads(), november.fingerprint(),
+        november.storyId(), november.duplicateOf(), Instant.parse("2026-12-03T09:01:00Z"));
+    try (Stage stage = IndexerApp.create(ItSupport.context(stack, "it-" + run, null))) {
+      stage.start();
+      ItSupport.send(producer, Topics.ENRICHED, id, Json.write(november));
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(ItSupport.count(client, IndexNames.ARTICLES, "article_id", id)).isEqualTo(1));
+      ItSupport.send(producer, Topics.ENRICHED, id, Json.write(december));
+      // the second fetch replaces the first: one document, carrying the December fetch time
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        client.indices().refresh(x -> x.index(IndexNames.ARTICLES));
+        var hits = client.search(q -> q.index(IndexNames.ARTICLES)
+            .query(x -> x.term(t -> t.field("article_id").value(id))), Map.class).hits().hits();
+        assertThat(hits).singleElement().satisfies(h -> {
+          assertThat(h.index()).isEqualTo(IndexNames.UNDATED_ARTICLES);
+          assertThat(((Map<?, ?>) h.source()).get("@timestamp")).isEqualTo("2026-12-03T09:00:00Z");
+        });
+      });
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(ItSupport.count(client, IndexNames.ARTICLES, "article_id", id)).isEqualTo(1));
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.watchfloor.pages;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import org.watchfloor.pages.fetch.FetchPolicy;
 import org.watchfloor.pages.fetch.PoliteFetcher;
 import org.watchfloor.pages.stage.BadEntryException;
 import org.watchfloor.pages.stage.PageProcessor;
+import org.watchfloor.runtime.AssignmentTracker;
 import org.watchfloor.runtime.DeadLetters;
 import org.watchfloor.runtime.Metrics;
 import org.watchfloor.runtime.ProducerTuning;
@@ -76,6 +78,8 @@ public final class PagesApp implements Stage {
   private ExecutorService pool;
   private KafkaConsumer<byte[], byte[]> consumer;
   private KafkaProducer<byte[], byte[]> producer;
+  private final AssignmentTracker assignment = new AssignmentTracker();
+  private KafkaClientMetrics consumerMetrics;
 
   private PagesApp(StageContext ctx, PageProcessor processor, int workers) {
     this.consumerProps = consumerProperties(ctx);
@@ -96,7 +100,7 @@ public final class PagesApp implements Stage {
       throw new org.watchfloor.model.config.ConfigException(Settings.FILE, "pages.workers", "must be at least 1");
     }
     PageProcessor processor = new PageProcessor(new PoliteFetcher(policy), new ArticleExtractor(), Clock.systemUTC(),
-        s.getInt("pages.max.text.chars", PageProcessor.MAX_TEXT_CHARS));
+        s.getInt("pages.max.text.chars", PageProcessor.MAX_TEXT_CHARS)).countingFetchErrorsIn(ctx.metrics());
     LOG.info("Pages stage: {} workers, host delay {}, {} attempts, robots.txt {}", workers, policy.hostDelay(),
         policy.attempts(), policy.robots() ? "obeyed" : "ignored");
     return new PagesApp(ctx, processor, workers);
@@ -105,6 +109,12 @@ public final class PagesApp implements Stage {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Ready once the consumer group has given this instance its partitions. */
+  @Override
+  public boolean ready() {
+    return assignment.assigned();
   }
 
   @Override
@@ -120,7 +130,9 @@ public final class PagesApp implements Stage {
     });
     producer = new KafkaProducer<>(producerProps);
     consumer = new KafkaConsumer<>(consumerProps);
-    consumer.subscribe(List.of(Topics.ENTRIES));
+    consumer.subscribe(List.of(Topics.ENTRIES), assignment);
+    consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(metrics);
     running = true;
     loop = new Thread(this::run, "pages-consumer");
     loop.start();
@@ -281,6 +293,7 @@ public final class PagesApp implements Stage {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(10));
+    consumerMetrics.close();
     loop = null;
     LOG.info("Pages stage stopped");
   }

@@ -10,6 +10,14 @@ public interface Stage extends AutoCloseable {
   /** Starts the stage's threads and returns; failures to start are thrown. */
   void start();
 
+  /**
+   * Whether the stage does its work: its consumers have partitions assigned and its stores are restored (a Kafka
+   * Streams stage is RUNNING). Served as readiness on {@code /health}; safe to call from any thread.
+   */
+  default boolean ready() {
+    return true;
+  }
+
   /** Stops the stage, committing what it has done, and waits for its threads. */
   @Override
   void close();

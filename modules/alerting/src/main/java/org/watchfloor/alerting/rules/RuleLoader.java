@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.watchfloor.model.Dyad;
 import org.watchfloor.model.config.Durations;
+import org.watchfloor.model.config.NearestKey;
 import org.watchfloor.model.config.YamlFiles;
 
 /**
@@ -89,7 +90,7 @@ public final class RuleLoader {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!TOP_LEVEL.contains(field)) {
-        problems.add(new RuleProblem(name, null, field, "unknown key (expected channels, rules, silences)"));
+        problems.add(new RuleProblem(name, null, field, NearestKey.reason(field, TOP_LEVEL)));
       }
     }
     Map<String, ChannelSpec> channels = channels(root.get("channels"), name, problems);
@@ -151,7 +152,7 @@ public final class RuleLoader {
     try {
       spec = YamlFiles.YAML.treeToValue(node, RuleSpec.class);
     } catch (JsonMappingException e) {
-      problems.add(new RuleProblem(file, label, YamlFiles.pathOf(e), firstLine(e.getOriginalMessage())));
+      problems.add(new RuleProblem(file, label, YamlFiles.pathOf(e), YamlFiles.reason(e)));
       return null;
     } catch (JsonProcessingException e) {
       problems.add(new RuleProblem(file, label, null, firstLine(e.getOriginalMessage())));
@@ -263,7 +264,7 @@ public final class RuleLoader {
       try {
         ch = YamlFiles.YAML.treeToValue(e.getValue(), ChannelSpec.class);
       } catch (JsonMappingException ex) {
-        problems.add(new RuleProblem(file, label, YamlFiles.pathOf(ex), firstLine(ex.getOriginalMessage())));
+        problems.add(new RuleProblem(file, label, YamlFiles.pathOf(ex), YamlFiles.reason(ex)));
         continue;
       } catch (JsonProcessingException ex) {
         problems.add(new RuleProblem(file, label, null, firstLine(ex.getOriginalMessage())));
@@ -311,7 +312,7 @@ public final class RuleLoader {
           out.add(s);
         }
       } catch (JsonMappingException e) {
-        problems.add(new RuleProblem(file, label, YamlFiles.pathOf(e), firstLine(e.getOriginalMessage())));
+        problems.add(new RuleProblem(file, label, YamlFiles.pathOf(e), YamlFiles.reason(e)));
       } catch (JsonProcessingException e) {
         problems.add(new RuleProblem(file, label, null, firstLine(e.getOriginalMessage())));
       }

@@ -15,6 +15,13 @@ public final class ElasticsearchOptions {
       description = "Config folder holding watchfloor.yaml (Elasticsearch URL and credentials).")
   Path config;
 
+  @picocli.CommandLine.Mixin WaitOptions wait = new WaitOptions();
+
+  /** Waits until Elasticsearch answers, reporting each failed attempt to {@code err} (see {@link WaitOptions}). */
+  public void awaitElasticsearch(Settings settings, java.io.PrintWriter err) {
+    wait.awaitElasticsearch(settings, elasticsearch, err);
+  }
+
   /** The URL given on the command line, or null to take it from the settings. */
   public String url() {
     return elasticsearch;

@@ -109,6 +109,7 @@ public final class RulesCommand implements Runnable {
       RuleSet set = RuleLoader.withSystemEnv().load(file);
       int problems = report(set, spec.commandLine().getErr());
       Settings settings = es.settings();
+      es.awaitElasticsearch(settings, spec.commandLine().getErr());
       String url = EsClients.url(settings, es.url());
       Instant now = Instant.now();
       Instant from = now.minus(Durations.parse(since));

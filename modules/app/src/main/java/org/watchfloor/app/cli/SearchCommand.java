@@ -71,6 +71,7 @@ public final class SearchCommand implements Callable<Integer> {
     Duration window = since == null ? null : Durations.parse(since);
     SearchQuery query = new SearchQuery(text, actors, topics, level, window, limit);
     Settings settings = es.settings();
+    es.awaitElasticsearch(settings, spec.commandLine().getErr());
     ElasticsearchClient client = EsClients.create(settings, es.url());
     try {
       List<ArticleHit> hits;

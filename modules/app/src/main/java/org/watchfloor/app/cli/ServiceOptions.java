@@ -22,6 +22,19 @@ public final class ServiceOptions {
           + "(or WATCHFLOOR_ELASTICSEARCH_URL).")
   String elasticsearch;
 
+  @Option(names = "--admin-port", paramLabel = "PORT",
+      description = "Serve /health (liveness and readiness) and /metrics (Prometheus) on this port, on loopback unless "
+          + "admin.bind says otherwise; 0 picks a free port (logged), -1 turns it off. Default: admin.port from "
+          + "watchfloor.yaml, else 0.")
+  Integer adminPort;
+
+  @picocli.CommandLine.Mixin WaitOptions wait = new WaitOptions();
+
+  /** The start-up check and its {@code --wait-timeout}. */
+  public WaitOptions waitOptions() {
+    return wait;
+  }
+
   /** The config folder: the option, else {@code $WATCHFLOOR_HOME/config}, else {@code ./config}. */
   public Path configDir() {
     if (config != null) {
@@ -44,6 +57,12 @@ public final class ServiceOptions {
       throw new picocli.CommandLine.ParameterException(cmd, "config folder not found: " + dir.toAbsolutePath());
     }
     return Settings.load(dir);
+  }
+
+  /** The settings with {@code --admin-port}, when given, in place of {@code admin.port}. */
+  public Settings withAdminPort(Settings settings) {
+    return adminPort == null ? settings : settings.with(org.watchfloor.runtime.admin.AdminServer.PORT_KEY,
+        adminPort.toString());
   }
 
   /** Kafka from the option or the settings; null when neither names one. */

@@ -1,6 +1,8 @@
 package org.watchfloor.app.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,6 +13,7 @@ import org.watchfloor.model.config.Settings;
 import org.watchfloor.runtime.Stage;
 import org.watchfloor.runtime.StageContext;
 import org.watchfloor.runtime.TopicSetup;
+import org.watchfloor.runtime.admin.AdminServer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -31,9 +34,14 @@ abstract class StageCommand implements Callable<Integer> {
 
   abstract Stage create(StageContext ctx);
 
+  /** Whether the stage writes to Elasticsearch, so that start-up checks it too. */
+  boolean needsElasticsearch() {
+    return false;
+  }
+
   @Override
   public Integer call() throws Exception {
-    Settings settings = services.settings(spec.commandLine());
+    Settings settings = services.withAdminPort(services.settings(spec.commandLine()));
     String kafka = services.kafka(settings);
     if (kafka == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -44,7 +52,11 @@ abstract class StageCommand implements Callable<Integer> {
     if (es == null) {
       es = "http://127.0.0.1:9200";
     }
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    services.waitOptions().awaitKafka(settings, kafka, spec.commandLine().getErr());
+    if (needsElasticsearch()) {
+      services.waitOptions().awaitElasticsearch(settings, es, spec.commandLine().getErr());
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     StageContext ctx = new StageContext(settings, kafka, es, registry);
     // Topics are created by whichever stage starts first; auto-creation stays off on real clusters.
     try (Admin admin = Admin.create(ctx.kafkaProperties())) {
@@ -62,6 +74,12 @@ abstract class StageCommand implements Callable<Integer> {
       }
     }, "watchfloor-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    AdminServer adminServer = AdminServer.start(settings, registry, () -> List.of(stage));
+    if (adminServer != null) {
+      spec.commandLine().getErr().println("watchfloor: " + stage.name() + ": health at " + adminServer.url()
+          + "/health, metrics at " + adminServer.url() + "/metrics");
+      spec.commandLine().getErr().flush();
+    }
     stage.start();
     LOG.info("Stage {} running against Kafka {} (config {})", stage.name(), kafka, settings.configDir());
     long every = org.watchfloor.model.config.Durations.parse(statusEvery).toMillis();
@@ -71,6 +89,9 @@ abstract class StageCommand implements Callable<Integer> {
       }
     } finally {
       stage.close();
+      if (adminServer != null) {
+        adminServer.close();
+      }
       LOG.info("Stage {} stopped: {}", stage.name(), PipelineStatus.counters(registry));
       closed.countDown();
     }

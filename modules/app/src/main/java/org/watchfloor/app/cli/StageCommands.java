@@ -55,6 +55,11 @@ final class StageCommands {
     Stage create(StageContext ctx) {
       return IndexerApp.create(ctx);
     }
+
+    @Override
+    boolean needsElasticsearch() {
+      return true;
+    }
   }
 
   @Command(name = "alert", mixinStandardHelpOptions = true,

@@ -55,6 +55,7 @@ public final class TrendsCommand implements Callable<Integer> {
         ? (window.compareTo(Duration.ofDays(2)) <= 0 ? TrendInterval.HOUR : TrendInterval.DAY)
         : parseInterval(interval);
     Settings settings = es.settings();
+    es.awaitElasticsearch(settings, spec.commandLine().getErr());
     ElasticsearchClient client = EsClients.create(settings, es.url());
     try {
       List<TrendPoint> points;

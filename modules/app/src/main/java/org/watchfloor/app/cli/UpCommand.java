@@ -46,10 +46,17 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = services.settings(spec.commandLine());
+    Settings settings = services.withAdminPort(services.settings(spec.commandLine()));
     if (demo) {
       // The demo fetches only its own local site; the real feeds are what `up` without --demo is for.
       settings = settings.with("feeds.sources.enabled", "false");
+    }
+    // External services are checked first, so that an unreachable one is named within seconds, not after start-up.
+    if (services.kafka(settings) != null) {
+      services.waitOptions().awaitKafka(settings, services.kafka(settings), spec.commandLine().getErr());
+    }
+    if (services.elasticsearch(settings) != null) {
+      services.waitOptions().awaitElasticsearch(settings, services.elasticsearch(settings), spec.commandLine().getErr());
     }
     Duration limit = duration == null ? null : Durations.parse(duration);
     long every = Durations.parse(statusEvery).toMillis();
@@ -76,6 +83,9 @@ public final class UpCommand implements Callable<Integer> {
       out.println("Watchfloor is up.");
       out.println("  Kafka:         " + pipeline.bootstrapServers());
       out.println("  Elasticsearch: " + pipeline.elasticsearchUrl());
+      if (pipeline.adminUrl() != null) {
+        out.println("  Health:        " + pipeline.adminUrl() + "/health   metrics: " + pipeline.adminUrl() + "/metrics");
+      }
       out.println("  Try:           curl -s '" + pipeline.elasticsearchUrl()
           + "/watchfloor-articles/_search?q=tension.level:HIGH&size=3&pretty'");
       out.println("  or:            ./watchfloor search \"missile\" --elasticsearch " + pipeline.elasticsearchUrl());

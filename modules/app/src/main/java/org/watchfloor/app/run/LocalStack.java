@@ -85,6 +85,11 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** Deletes {@code dir} with the embedded services' own folders if this JVM is killed (see devstack's Watchdog). */
+  public void watchDir(java.nio.file.Path dir) {
+    org.watchfloor.devstack.Watchdog.get().watchDir(dir);
+  }
+
   /** The embedded broker's bootstrap servers; null when none was asked for. */
   public String bootstrapServers() {
     return kafka == null ? null : kafka.bootstrapServers();

@@ -1,7 +1,8 @@
 package org.watchfloor.app.run;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.watchfloor.pages.PagesApp;
 import org.watchfloor.runtime.Stage;
 import org.watchfloor.runtime.StageContext;
 import org.watchfloor.runtime.TopicSetup;
+import org.watchfloor.runtime.admin.AdminServer;
 
 /**
  * Every stage in one process: embedded Kafka and Elasticsearch unless external ones are given, the demo source when
@@ -40,8 +42,10 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final List<Stage> stages = new ArrayList<>();
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  // read by the admin server's thread while the stages start and stop
+  private final List<Stage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private AdminServer adminServer;
   private LocalStack local;
   private Admin admin;
   private String bootstrapServers;
@@ -56,6 +60,8 @@ public final class Pipeline implements AutoCloseable {
     Pipeline p = new Pipeline();
     try {
       p.startServices(options);
+      // served before the stages start, so that an orchestrator sees "not ready" rather than nothing
+      p.adminServer = AdminServer.start(options.settings(), p.registry, () -> p.stages);
       p.startStages(options);
       return p;
     } catch (RuntimeException e) {
@@ -84,6 +90,7 @@ public final class Pipeline implements AutoCloseable {
       // Streams state belongs to the embedded broker, which is deleted on exit: keep it beside it, not in ./data.
       try {
         stateDir = Files.createTempDirectory("watchfloor-streams-");
+        local.watchDir(stateDir);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create a state directory", e);
       }
@@ -115,6 +122,11 @@ public final class Pipeline implements AutoCloseable {
     return registry;
   }
 
+  /** The health and metrics server's base URL, or null when {@code admin.port} is -1. */
+  public String adminUrl() {
+    return adminServer == null ? null : adminServer.url();
+  }
+
   public String bootstrapServers() {
     return bootstrapServers;
   }
@@ -141,6 +153,10 @@ public final class Pipeline implements AutoCloseable {
   /** Stops the stages upstream-first, then the services; never throws. */
   @Override
   public void close() {
+    if (adminServer != null) {
+      adminServer.close();
+      adminServer = null;
+    }
     for (int i = stages.size() - 1; i >= 0; i--) {
       Stage s = stages.get(i);
       try {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.watchfloor.indexer.ArticleGenerations;
+import org.watchfloor.indexer.IndexNames;
 import org.watchfloor.model.ActorMention;
 import org.watchfloor.model.Dyad;
 import org.watchfloor.model.EnrichedArticle;
@@ -47,19 +48,23 @@ public final class ArticleDocuments {
     return enrichedAt != null ? enrichedAt : Instant.EPOCH;
   }
 
-  /** The monthly index the article goes to, in the first generation of the article indices. */
+  /**
+   * The index the article goes to, in the first generation of the article indices: the month of its publication
+   * date, which every fetch of it reports alike; an undated article goes to {@link IndexNames#UNDATED_ARTICLES}, so
+   * that a re-fetch in another month overwrites it.
+   */
   public static String index(EnrichedArticle a) {
     return index(a, 1);
   }
 
-  /** The monthly index the article goes to in a generation of the article indices ({@link ArticleGenerations}). */
+  /** The index the article goes to in a generation of the article indices ({@link ArticleGenerations}). */
   public static String index(EnrichedArticle a, int generation) {
-    return ArticleGenerations.index(generation, timestamp(a));
+    return ArticleGenerations.index(generation, a.article().published());
   }
 
-  /** The monthly index of the article a story update is about: the same as its article's. */
+  /** The index of the article a story update is about: the same as its article's. */
   public static String index(StoryUpdate u, int generation) {
-    return ArticleGenerations.index(generation, timestamp(u.published(), u.fetchedAt(), u.enrichedAt()));
+    return ArticleGenerations.index(generation, u.published());
   }
 
   /**

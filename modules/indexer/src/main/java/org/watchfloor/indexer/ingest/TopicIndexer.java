@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,7 @@ public final class TopicIndexer implements Runnable {
   private final Options options;
   private final MeterRegistry metrics;
   private final Counter deadLettered;
+  private final Timer processing;
   private final Map<String, Counter> indexed = new HashMap<>();
   private final IntSupplier generation;
   private volatile boolean running = true;
@@ -91,6 +93,8 @@ public final class TopicIndexer implements Runnable {
     this.options = Objects.requireNonNull(options, "options");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.deadLettered = metrics.counter(Metrics.DEAD_LETTERS, "stage", STAGE);
+    this.processing = Timer.builder(Metrics.PROCESSING).tag("stage", STAGE)
+        .description("from a batch's poll to its commit").register(metrics);
     ElasticsearchAsyncClient async = new ElasticsearchAsyncClient(
         new HandOffTransport(client._transport(), completions), client._transportOptions());
     this.ingester = BulkIngester.of(b -> b.client(async)
@@ -129,6 +133,7 @@ public final class TopicIndexer implements Runnable {
   }
 
   private void processBatch(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+    long started = System.nanoTime();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     List<Pending> pending = new ArrayList<>(records.count());
     Instant now = Instant.now();
@@ -166,6 +171,7 @@ public final class TopicIndexer implements Runnable {
     }
     consumer.resume(consumer.paused());
     commit(offsets);
+    processing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 
   /** Adds every pending operation to the ingester, flushes, waits, and returns those that must be retried. */

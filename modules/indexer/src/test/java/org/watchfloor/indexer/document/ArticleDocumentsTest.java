@@ -52,7 +52,21 @@ class ArticleDocumentsTest {
     EnrichedArticle a = Articles.article("a2", null, "Undated", 10, List.of("KOR"), List.of());
 
     assertThat(ArticleDocuments.timestamp(a)).isEqualTo(a.article().fetchedAt());
-    assertThat(ArticleDocuments.index(a)).isEqualTo("watchfloor-articles-2026.11");
+    assertThat(ArticleDocuments.index(a)).isEqualTo("watchfloor-articles-undated");
+  }
+
+  @Test
+  void anUndatedArticleFetchedInAnotherMonthGoesToTheSameIndex() {
+    EnrichedArticle november = Articles.article("a4", null, "Undated", 10, List.of("KOR"), List.of());
+    RawArticle r = november.article();
+    RawArticle refetched = new RawArticle(r.schemaVersion(), r.id(), r.url(), r.canonicalUrl(), r.source(), r.region(),
+        r.tags(), r.title(), r.text(), r.authors(), null, null, Instant.parse("2026-12-02T08:00:00Z"),
+        r.languageHint(), r.leadImage(), r.siteName(), r.contentSource());
+    EnrichedArticle december = new EnrichedArticle(november.schemaVersion(), refetched, november.language(),
+        november.actors(), november.topics(), november.tension(), november.dyads(), november.fingerprint(),
+        november.storyId(), november.duplicateOf(), Instant.parse("2026-12-02T08:01:00Z"));
+    assertThat(ArticleDocuments.index(december)).isEqualTo(ArticleDocuments.index(november));
+    assertThat(ArticleDocuments.timestamp(december)).isEqualTo(Instant.parse("2026-12-02T08:00:00Z"));
   }
 
   @Test

@@ -55,8 +55,8 @@ class DocumentOperationsTest {
     assertThat(op.kind()).isEqualTo("story");
     assertThat(op.operation().isUpdate()).isTrue();
     assertThat(op.operation().update().id()).isEqualTo("copy");
-    // undated: filed by its fetch time, as its article is
-    assertThat(op.operation().update().index()).isEqualTo("watchfloor-articles-2026.09");
+    // undated: in the one index of undated articles, as its article is
+    assertThat(op.operation().update().index()).isEqualTo("watchfloor-articles-undated");
     assertThat(op.operation().update().action().docAsUpsert()).isTrue();
     @SuppressWarnings("unchecked")
     java.util.Map<String, Object> doc = (java.util.Map<String, Object>) op.operation().update().action().doc();

@@ -48,9 +48,12 @@ public final class Settings {
             throw new ConfigException(file.toString(), null, "expected a mapping at the top level");
           }
           flatten("", root, values, file.toString());
+          SettingsKeys.check(file.toString(), values.keySet());
         }
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new ConfigException(file.toString(), null, "not valid YAML: " + e.getOriginalMessage(), e);
       } catch (IOException e) {
-        throw new ConfigException(file.toString(), null, "not valid YAML: " + e.getMessage(), e);
+        throw new ConfigException(file.toString(), null, "cannot be read", e);
       }
     }
     env.forEach((name, value) -> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Binds YAML config files to immutable records, failing with the file, the key and the reason. */
 public final class YamlFiles {
@@ -31,7 +34,7 @@ public final class YamlFiles {
     } catch (NoSuchFileException e) {
       throw new ConfigException(file.toString(), null, "file not found");
     } catch (IOException e) {
-      throw new ConfigException(file.toString(), null, e.getMessage(), e);
+      throw new ConfigException(file.toString(), null, "cannot be read", e);
     }
   }
 
@@ -43,12 +46,35 @@ public final class YamlFiles {
       }
       return value;
     } catch (JsonMappingException e) {
-      throw new ConfigException(name, pathOf(e), e.getOriginalMessage(), e);
+      throw new ConfigException(name, pathOf(e), reason(e), e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(name, null, "not valid YAML: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new ConfigException(name, null, e.getMessage(), e);
+      throw new ConfigException(name, null, "cannot be read", e);
     }
+  }
+
+  /**
+   * A binding error in words: an unknown key names the nearest valid one; other errors keep Jackson's first line,
+   * without the Java class names it appends.
+   */
+  public static String reason(JsonMappingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      List<String> known = new ArrayList<>();
+      if (u.getKnownPropertyIds() != null) {
+        u.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+      }
+      return NearestKey.reason(u.getPropertyName(), known);
+    }
+    String m = e.getOriginalMessage();
+    if (m == null) {
+      return "invalid value";
+    }
+    int nl = m.indexOf('\n');
+    m = nl < 0 ? m : m.substring(0, nl);
+    // "Cannot deserialize value of type `java.time.Duration` from ..." names Java types; keep the value part only
+    m = m.replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "the expected type");
+    return m;
   }
 
   /** The dotted path of the key a binding error is about, e.g. {@code rules[2].window}; empty at the top level. */

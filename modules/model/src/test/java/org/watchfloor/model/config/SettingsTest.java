@@ -67,4 +67,45 @@ class SettingsTest {
     Files.writeString(f, "name: a\nprot: 1\n");
     assertThatThrownBy(() -> YamlFiles.read(f, Sample.class)).hasMessageContaining("prot");
   }
+
+  @Test
+  void anUnknownKeyStopsLoadingWithTheFileTheKeyAndTheNearestValidKey() throws IOException {
+    Files.writeString(dir.resolve(Settings.FILE), "bogus_key: 1\n");
+    assertThatThrownBy(() -> Settings.load(dir, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(Settings.FILE).hasMessageContaining("bogus_key").hasMessageContaining("unknown key")
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("bogus_key"));
+    Files.writeString(dir.resolve(Settings.FILE), "elasticsearch:\n  ulr: http://x:9200\n");
+    assertThatThrownBy(() -> Settings.load(dir, Map.of()))
+        .hasMessageContaining("elasticsearch.ulr").hasMessageContaining("did you mean 'elasticsearch.url'?");
+  }
+
+  @Test
+  void kafkaKeysAndEnvironmentVariablesAreNotCheckedAgainstTheKnownKeys() throws IOException {
+    Files.writeString(dir.resolve(Settings.FILE), "kafka:\n  any.client.property: 1\nenricher:\n  threads: 2\n");
+    Settings s = Settings.load(dir, Map.of("WATCHFLOOR_SOMETHING_ELSE", "x"));
+    assertThat(s.kafkaProperties()).containsEntry("any.client.property", "1");
+    assertThat(s.getInt("enricher.threads", 1)).isEqualTo(2);
+  }
+
+  @Test
+  void theRepositorysOwnSettingsFileHoldsOnlyKnownKeys() {
+    Path config = Path.of("../../config").toAbsolutePath().normalize();
+    assertThat(Settings.load(config, Map.of()).get("enricher.application.id", null)).isEqualTo("watchfloor-enricher");
+  }
+
+  @Test
+  void aMistypedRecordKeyNamesTheNearestValidKeyWithoutJavaText() throws IOException {
+    Path f = dir.resolve("x.yaml");
+    Files.writeString(f, "name: a\nprot: 1\n");
+    assertThatThrownBy(() -> YamlFiles.read(f, Sample.class))
+        .hasMessage(f + ": prot: unknown key (did you mean 'port'?)");
+  }
+
+  @Test
+  void nearestKeyIsTheSmallestEditDistance() {
+    assertThat(NearestKey.of("treads", java.util.List.of("threads", "tick", "instance"))).isEqualTo("threads");
+    assertThat(NearestKey.distance("kitten", "sitting")).isEqualTo(3);
+    assertThat(NearestKey.of("x", java.util.List.of())).isNull();
+  }
 }

@@ -46,6 +46,26 @@ public final class PageProcessor {
     this.maxTextChars = maxTextChars;
   }
 
+  private volatile io.micrometer.core.instrument.MeterRegistry metrics;
+
+  /** Counts pages that could not be had in {@code registry}, by reason ({@code watchfloor.fetch.errors}). */
+  public PageProcessor countingFetchErrorsIn(io.micrometer.core.instrument.MeterRegistry registry) {
+    this.metrics = registry;
+    return this;
+  }
+
+  private void countFetchError(PageUnavailableException e) {
+    io.micrometer.core.instrument.MeterRegistry m = metrics;
+    if (m == null) {
+      return;
+    }
+    String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT);
+    if (e.getCause() instanceof org.watchfloor.http.FetchException f) {
+      reason = f.reason().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    m.counter(org.watchfloor.runtime.Metrics.FETCH_ERRORS, "stage", "pages", "reason", reason).increment();
+  }
+
   /**
    * Builds the raw article for an entry.
    *
@@ -75,6 +95,7 @@ public final class PageProcessor {
       LOG.debug("Extracted article {} from {} ({} chars)", id, link, x.text().length());
       return fromPage(entry, id, normalized, x);
     } catch (PageUnavailableException e) {
+      countFetchError(e);
       LOG.warn("Page {} of article {} unavailable, using the feed summary: {}", link, id, e.getMessage());
       return fromSummary(entry, id, normalized, null);
     } catch (RuntimeException e) {

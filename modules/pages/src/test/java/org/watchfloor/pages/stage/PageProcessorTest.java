@@ -97,6 +97,24 @@ class PageProcessorTest {
   }
 
   @Test
+  void countsPagesThatCouldNotBeHadByReason() throws Exception {
+    server.route("/robots.txt", n -> new Response(200, "text/plain", "User-agent: *\nDisallow: /private/\n"))
+        .route("/news/down", n -> Response.status(502));
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    processor.countingFetchErrorsIn(registry);
+
+    processor.process(entry(server.url("/news/down"), "Summary."));
+    processor.process(entry(server.url("/private/a"), "Summary."));
+    processor.process(entry(server.url("/private/b"), "Summary."));
+
+    assertThat(registry.get(org.watchfloor.runtime.Metrics.FETCH_ERRORS).tag("reason", "http_status").counter()
+        .count()).isEqualTo(1);
+    assertThat(registry.get(org.watchfloor.runtime.Metrics.FETCH_ERRORS).tag("reason", "disallowed").counter()
+        .count()).isEqualTo(2);
+  }
+
+  @Test
   void usesTheFeedSummaryWhenThePageHasNoArticleText() throws Exception {
     server.page("/video", "<html><head><title>Watch: drills</title></head><body><nav><a href='/'>Home</a></nav>"
         + "</body></html>");
