@@ -50,6 +50,13 @@ final class PinnedHttpExchange implements AutoCloseable {
    */
   static PinnedHttpExchange get(URI uri, InetAddress address, Map<String, String> requestHeaders, int connectTimeoutMs,
                                 int readTimeoutMs, SSLSocketFactory tls) throws IOException {
+    return send("GET", uri, address, requestHeaders, null, connectTimeoutMs, readTimeoutMs, tls);
+  }
+
+  /** The same for any method; a non-null {@code body} is sent with its Content-Length. */
+  static PinnedHttpExchange send(String method, URI uri, InetAddress address, Map<String, String> requestHeaders,
+                                 byte[] requestBody, int connectTimeoutMs, int readTimeoutMs, SSLSocketFactory tls)
+      throws IOException {
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
     String host = uri.getHost();
@@ -77,13 +84,19 @@ final class PinnedHttpExchange implements AutoCloseable {
       if (uri.getRawQuery() != null) {
         path += "?" + uri.getRawQuery();
       }
-      req.append("GET ").append(path).append(" HTTP/1.1\r\n");
+      req.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
       req.append("Host: ").append(hostHeader(host, uri.getPort(), https)).append("\r\n");
       for (Map.Entry<String, String> h : requestHeaders.entrySet()) {
         req.append(h.getKey()).append(": ").append(noBreaks(h.getValue())).append("\r\n");
       }
+      if (requestBody != null) {
+        req.append("Content-Length: ").append(requestBody.length).append("\r\n");
+      }
       req.append("Connection: close\r\n\r\n");
       out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+      if (requestBody != null) {
+        out.write(requestBody);
+      }
       out.flush();
       InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
       String statusLine = readLine(in);
