@@ -330,6 +330,16 @@ public final class FeedParser {
         continue;
       }
       if (c == '<') {
+        // A script or style element's content is code, not text: skip it with its end tag.
+        String element = s.regionMatches(true, i + 1, "script", 0, 6) ? "script"
+            : s.regionMatches(true, i + 1, "style", 0, 5) ? "style" : null;
+        if (element != null) {
+          int end = indexOfIgnoreCase(s, "</" + element, i + 1 + element.length());
+          int close = end < 0 ? -1 : s.indexOf('>', end);
+          i = close < 0 ? n : close;
+          space = true;
+          continue;
+        }
         inTag = true;
         space = true;
         continue;
@@ -348,6 +358,15 @@ public final class FeedParser {
       return null;
     }
     return out.length() <= max ? out.toString() : out.substring(0, max);
+  }
+
+  private static int indexOfIgnoreCase(String s, String what, int from) {
+    for (int i = Math.max(0, from), last = s.length() - what.length(); i <= last; i++) {
+      if (s.regionMatches(true, i, what, 0, what.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static URI baseOf(String feedLink, String url) {

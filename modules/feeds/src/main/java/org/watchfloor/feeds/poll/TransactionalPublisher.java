@@ -63,25 +63,68 @@ final class TransactionalPublisher implements AutoCloseable {
     producer.initTransactions();
   }
 
+  /** One poll's records waiting for a transaction, and how it ended. */
+  private static final class Pending {
+    final List<ProducerRecord<byte[], byte[]>> entries;
+    final List<ProducerRecord<byte[], byte[]>> rest;
+    boolean done;
+    boolean committed;
+
+    Pending(List<ProducerRecord<byte[], byte[]>> entries, List<ProducerRecord<byte[], byte[]>> rest) {
+      this.entries = entries;
+      this.rest = rest;
+    }
+  }
+
+  private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   /**
-   * Writes one poll's records in one transaction: the entries, then the rest (dead letter, state). Returns true once
-   * committed; false when nothing of it was committed (the transaction was aborted or the producer fenced), in which
-   * case the caller keeps the source's previous state so that the next poll emits the same entries again.
+   * Writes one poll's records in a transaction: the entries, then the rest (dead letter, state). Polls that arrive
+   * while a transaction commits wait and go out together in the next one (group commit), so a partition commits
+   * once per batch of polls, not once per poll; a poll is still all or nothing. Returns true once committed; false
+   * when nothing of it was committed (the transaction was aborted or the producer fenced), in which case the caller
+   * keeps the source's previous state so that a later poll emits the same entries again.
    */
-  synchronized boolean publish(List<ProducerRecord<byte[], byte[]>> entries,
-                               List<ProducerRecord<byte[], byte[]>> rest) {
+  boolean publish(List<ProducerRecord<byte[], byte[]>> entries, List<ProducerRecord<byte[], byte[]>> rest) {
+    Pending mine = new Pending(entries, rest);
+    waiting.add(mine);
+    synchronized (this) {
+      if (mine.done) {
+        return mine.committed;
+      }
+      List<Pending> batch = new java.util.ArrayList<>();
+      for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
+        batch.add(p);
+      }
+      boolean committed = commit(batch);
+      for (Pending p : batch) {
+        p.committed = committed;
+        p.done = true;
+      }
+      return mine.committed;
+    }
+  }
+
+  private boolean commit(List<Pending> batch) {
     if (fenced) {
       return false;
     }
     try {
       producer.beginTransaction();
-      entries.forEach(producer::send);
+      boolean anyEntries = false;
+      for (Pending p : batch) {
+        p.entries.forEach(producer::send);
+        anyEntries |= !p.entries.isEmpty();
+      }
       BiConsumer<Point, KafkaProducer<byte[], byte[]>> hook = crashHook;
-      if (hook != null && !entries.isEmpty()) {
+      if (hook != null && anyEntries) {
         hook.accept(Point.ENTRIES_SENT, producer);
       }
-      rest.forEach(producer::send);
-      if (hook != null && !entries.isEmpty()) {
+      for (Pending p : batch) {
+        p.rest.forEach(producer::send);
+      }
+      if (hook != null && anyEntries) {
         hook.accept(Point.STATE_SENT, producer);
       }
       producer.commitTransaction();
@@ -89,11 +132,12 @@ final class TransactionalPublisher implements AutoCloseable {
     } catch (ProducerFencedException | InvalidProducerEpochException e) {
       // Another instance owns the partition now; this one's sources of it are being stopped by the rebalance.
       fenced = true;
-      LOG.warn("Sources partition {}: fenced by a newer owner; nothing of this poll was written", partition);
+      LOG.warn("Sources partition {}: fenced by a newer owner; nothing of these {} polls was written", partition,
+          batch.size());
       return false;
     } catch (KafkaException e) {
-      LOG.error("Sources partition {}: the poll's transaction failed and was aborted; the entries are sent again "
-          + "on the next poll", partition, e);
+      LOG.error("Sources partition {}: the transaction of {} polls failed and was aborted; their entries are sent "
+          + "again on their next polls", partition, batch.size(), e);
       abortOrRestart();
       return false;
     }
