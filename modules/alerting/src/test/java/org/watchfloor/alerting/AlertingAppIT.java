@@ -95,6 +95,7 @@ class AlertingAppIT {
     s.put("alerting.instance", instance);
     s.put("alerting.tick", "1s");
     s.put("alerting.webhook.secret", "s3cret");
+    s.put("alerting.notify.allow.private", "true");
     s.put("alerting.notify.backoff", "20ms");
     s.put("alerting.notify.max.attempts", "3");
     s.put("pipeline.partitions", "3");
@@ -172,7 +173,7 @@ class AlertingAppIT {
     DeliveryWorker fresh = new DeliveryWorker(context(configDir, appId, "c", new SimpleMeterRegistry())
         .kafkaProperties(), appId + "-notifier-lost-offsets", "c",
         Channels.create(new RuleLoader(Map.of()).load(configDir.resolve(RuleLoader.FILE)).channels(),
-            Settings.of(Map.of("alerting.webhook.secret", "s3cret"), configDir)),
+            Settings.of(Map.of("alerting.webhook.secret", "s3cret", "alerting.notify.allow.private", "true"), configDir)),
         new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(20)), new SimpleMeterRegistry());
     closeables.add(fresh);
     fresh.start();

@@ -80,6 +80,7 @@ class PipelineIT {
   static void startPipeline() throws IOException {
     Settings settings = Settings.load(configWithWebhook())
         .with("feeds.sources.enabled", "false")
+        .with("alerting.notify.allow.private", "true")
         .with("enricher.state.dir", System.getProperty("java.io.tmpdir") + "/watchfloor-it-" + ProcessHandle.current().pid());
     pipeline = Pipeline.start(new Pipeline.Options(settings, null, null, true));
   }

@@ -265,4 +265,9 @@ public final class FeedsApp {
   static FeedPoller pollerOf(Stage stage) {
     return ((FeedsStage) stage).poller;
   }
+
+  /** Used by tests in other packages: the poller behind a stage built here. */
+  public static FeedPoller pollerOfForTests(Stage stage) {
+    return pollerOf(stage);
+  }
 }

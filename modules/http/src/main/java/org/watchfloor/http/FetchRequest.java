@@ -16,7 +16,8 @@ public record FetchRequest(String url, String etag, String lastModified, boolean
 
   /** Accept header for feeds. */
   public static final String ACCEPT_FEEDS =
-      "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+      "application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, "
+          + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
   /** Accept header for HTML pages. */
   public static final String ACCEPT_HTML = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 

@@ -4,10 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,13 +21,16 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches one URL within {@link FetchLimits}: follows redirects itself so that every hop's address is checked against
  * {@link AddressPolicy}, sends conditional-GET validators, decodes gzip/deflate with a bound on the decoded size and
- * aborts slow-drip transfers. Thread-safe; one instance serves a whole stage.
+ * aborts slow-drip transfers. Each hop's host is resolved once, the answer checked, and the connection made to exactly
+ * the address checked ({@link PinnedHttpExchange}), so a DNS answer that changes after the check (rebinding) cannot
+ * send the request elsewhere. Thread-safe; one instance serves a whole stage.
  *
  * <pre>{@code
  * SafeHttpFetcher fetcher = new SafeHttpFetcher(FetchLimits.DEFAULTS);
@@ -43,6 +44,8 @@ public final class SafeHttpFetcher {
 
   private final FetchLimits limits;
   private final Predicate<InetAddress> nonPublic;
+  private final HostResolver resolver;
+  private final SSLSocketFactory tls;
 
   public SafeHttpFetcher(FetchLimits limits) {
     this(limits, AddressPolicy::isNonPublic);
@@ -50,8 +53,15 @@ public final class SafeHttpFetcher {
 
   /** For tests: a different idea of which addresses are non-public. */
   SafeHttpFetcher(FetchLimits limits, Predicate<InetAddress> nonPublic) {
+    this(limits, nonPublic, HostResolver.SYSTEM, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /** For tests: another resolver (answers that change between calls) and another set of trusted certificates. */
+  SafeHttpFetcher(FetchLimits limits, Predicate<InetAddress> nonPublic, HostResolver resolver, SSLSocketFactory tls) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.nonPublic = Objects.requireNonNull(nonPublic, "nonPublic");
+    this.resolver = Objects.requireNonNull(resolver, "resolver");
+    this.tls = Objects.requireNonNull(tls, "tls");
   }
 
   public SafeHttpFetcher() {
@@ -70,13 +80,13 @@ public final class SafeHttpFetcher {
     Set<String> visited = new HashSet<>();
     visited.add(uri.toString());
     for (int hop = 0; ; hop++) {
-      checkAddress(uri, req.allowPrivate());
-      HttpURLConnection conn = open(uri, req, deadline);
+      InetAddress address = checkedAddress(uri, req.allowPrivate());
+      PinnedHttpExchange conn = open(uri, address, req, deadline);
       try {
-        int status = status(conn, uri);
+        int status = conn.status();
         if (isRedirect(status)) {
-          String location = conn.getHeaderField("Location");
-          drain(conn);
+          String location = conn.header("location");
+          conn.close();
           if (location == null || location.isBlank()) {
             throw new FetchException(uri.toString(), FetchException.Reason.HTTP_STATUS, status,
                 "redirect without a Location header", null);
@@ -94,71 +104,62 @@ public final class SafeHttpFetcher {
           uri = next;
           continue;
         }
-        Map<String, List<String>> headers = conn.getHeaderFields();
+        Map<String, List<String>> headers = conn.headers();
         if (status == 304) {
-          drain(conn);
+          conn.close();
           return new FetchResult(status, uri.toString(), headers, new byte[0]);
         }
         if (status >= 400 || status < 200) {
-          drain(conn);
+          conn.close();
           throw new FetchException(uri.toString(), FetchException.Reason.HTTP_STATUS, status,
               "HTTP " + status, null);
         }
         byte[] body = readBody(conn, uri, deadline);
         return new FetchResult(status, uri.toString(), headers, body);
       } catch (SocketTimeoutException e) {
-        conn.disconnect();
         throw new FetchException(uri.toString(), FetchException.Reason.TIMEOUT, 0, "read timed out", e);
       } catch (FetchException e) {
-        conn.disconnect();
         throw e;
       } catch (IOException e) {
-        conn.disconnect();
         throw classify(uri, e);
+      } finally {
+        conn.close();
       }
     }
   }
 
-  private HttpURLConnection open(URI uri, FetchRequest req, long deadline) throws FetchException {
+  private PinnedHttpExchange open(URI uri, InetAddress address, FetchRequest req, long deadline)
+      throws FetchException {
+    long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+    Map<String, String> headers = PinnedHttpExchange.headersOf(
+        "User-Agent", limits.userAgent(),
+        "Accept-Encoding", "gzip, deflate",
+        "Accept", req.accept() == null ? "*/*" : req.accept(),
+        "If-None-Match", req.etag() == null || req.etag().isBlank() ? null : req.etag(),
+        "If-Modified-Since", req.lastModified() == null || req.lastModified().isBlank() ? null : req.lastModified());
     try {
-      HttpURLConnection conn = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
-      conn.setInstanceFollowRedirects(false);
-      conn.setUseCaches(false);
-      long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-      conn.setConnectTimeout((int) Math.min(limits.connectTimeout().toMillis(), remainingMs));
-      conn.setReadTimeout((int) Math.min(limits.readTimeout().toMillis(), remainingMs));
-      conn.setRequestProperty("User-Agent", limits.userAgent());
-      conn.setRequestProperty("Accept-Encoding", "gzip, deflate");
-      conn.setRequestProperty("Accept", req.accept() == null ? "*/*" : req.accept());
-      if (req.etag() != null && !req.etag().isBlank()) {
-        conn.setRequestProperty("If-None-Match", req.etag());
-      }
-      if (req.lastModified() != null && !req.lastModified().isBlank()) {
-        conn.setRequestProperty("If-Modified-Since", req.lastModified());
-      }
-      return conn;
-    } catch (IOException | IllegalArgumentException e) {
+      return PinnedHttpExchange.get(uri, address, headers,
+          (int) Math.min(limits.connectTimeout().toMillis(), remainingMs),
+          (int) Math.min(limits.readTimeout().toMillis(), remainingMs), tls);
+    } catch (SocketTimeoutException e) {
+      throw new FetchException(uri.toString(), FetchException.Reason.TIMEOUT, 0,
+          "timed out connecting to or reading from " + address.getHostAddress(), e);
+    } catch (IOException e) {
+      throw classify(uri, e);
+    } catch (IllegalArgumentException e) {
       throw new FetchException(uri.toString(), FetchException.Reason.BAD_URL, 0, e.getMessage(), e);
     }
   }
 
-  private static int status(HttpURLConnection conn, URI uri) throws IOException {
-    int status = conn.getResponseCode();
-    if (status < 0) {
-      throw new FetchException(uri.toString(), FetchException.Reason.IO_ERROR, 0, "not a valid HTTP answer", null);
-    }
-    return status;
-  }
-
-  private byte[] readBody(HttpURLConnection conn, URI uri, long deadline) throws IOException {
-    long declared = conn.getContentLengthLong();
+  private byte[] readBody(PinnedHttpExchange conn, URI uri, long deadline) throws IOException {
+    long declared = conn.contentLength();
     if (declared > limits.maxBodyBytes()) {
       throw new FetchException(uri.toString(), FetchException.Reason.TOO_LARGE, 200,
           "Content-Length " + declared + " exceeds " + limits.maxBodyBytes() + " bytes", null);
     }
-    String encoding = conn.getContentEncoding();
+    String encoding = conn.header("content-encoding");
     String enc = encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
-    try (InputStream raw = conn.getInputStream();
+    try (InputStream raw = conn.body();
          GuardedInputStream wire = new GuardedInputStream(raw, uri.toString(), deadline)) {
       InputStream decoded;
       boolean compressed;
@@ -214,44 +215,40 @@ public final class SafeHttpFetcher {
     return first >= 0 && (first & 0x0f) == 8;
   }
 
-  private static void drain(HttpURLConnection conn) {
-    // Reading the (small) rest of an answer lets the connection go back to the keep-alive pool.
-    try (InputStream in = conn.getErrorStream() != null ? conn.getErrorStream() : conn.getInputStream()) {
-      if (in != null) {
-        byte[] buf = new byte[4096];
-        int budget = 64 * 1024;
-        int n;
-        while (budget > 0 && (n = in.read(buf)) > 0) {
-          budget -= n;
-        }
-        if (budget <= 0) {
-          conn.disconnect();
-        }
-      }
-    } catch (IOException e) {
-      LOG.debug("could not drain the answer from {}: {}", conn.getURL(), e.toString());
-      conn.disconnect();
-    }
-  }
-
-  private void checkAddress(URI uri, boolean allowPrivate) throws FetchException {
-    if (allowPrivate) {
-      return;
-    }
+  /**
+   * Resolves the host once and returns the address to connect to; unless private addresses are allowed, every address
+   * of the answer must be public. The caller connects to exactly this address.
+   */
+  private InetAddress checkedAddress(URI uri, boolean allowPrivate) throws FetchException {
     String host = uri.getHost();
     InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(host);
+      addresses = resolve(host);
     } catch (UnknownHostException e) {
       throw new FetchException(uri.toString(), FetchException.Reason.UNREACHABLE, 0, "unknown host " + host, e);
     }
-    for (InetAddress a : addresses) {
-      if (nonPublic.test(a)) {
-        throw new FetchException(uri.toString(), FetchException.Reason.PRIVATE_ADDRESS, 0,
-            host + " resolves to non-public address " + a.getHostAddress()
-                + " (set allow_private: true for this source to allow it)", null);
+    if (addresses == null || addresses.length == 0) {
+      throw new FetchException(uri.toString(), FetchException.Reason.UNREACHABLE, 0, "unknown host " + host, null);
+    }
+    if (!allowPrivate) {
+      for (InetAddress a : addresses) {
+        if (nonPublic.test(a)) {
+          throw new FetchException(uri.toString(), FetchException.Reason.PRIVATE_ADDRESS, 0,
+              host + " resolves to non-public address " + a.getHostAddress()
+                  + " (set allow_private: true for this source to allow it)", null);
+        }
       }
     }
+    return addresses[0];
+  }
+
+  private InetAddress[] resolve(String host) throws UnknownHostException {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (h.matches("[0-9.]+") || h.contains(":")) {
+      // An address literal: parsed, never looked up.
+      return new InetAddress[] {InetAddress.getByName(h)};
+    }
+    return resolver.resolve(h);
   }
 
   private static boolean isRedirect(int status) {
@@ -297,6 +294,13 @@ public final class SafeHttpFetcher {
     }
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return new FetchException(uri.toString(), FetchException.Reason.UNREACHABLE, 0, e.getMessage(), e);
+    }
+    if (e instanceof java.net.ProtocolException) {
+      return new FetchException(uri.toString(), FetchException.Reason.IO_ERROR, 0, e.getMessage(), e);
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return new FetchException(uri.toString(), FetchException.Reason.IO_ERROR, 0,
+          "TLS failed: " + e.getMessage(), e);
     }
     return new FetchException(uri.toString(), FetchException.Reason.IO_ERROR, 0, e.toString(), e);
   }

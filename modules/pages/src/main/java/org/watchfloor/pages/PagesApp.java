@@ -298,10 +298,12 @@ public final class PagesApp implements Stage {
     LOG.info("Pages stage stopped");
   }
 
-  private static Properties consumerProperties(StageContext ctx) {
+  static Properties consumerProperties(StageContext ctx) {
     Properties p = ctx.kafkaProperties();
     Settings s = ctx.settings();
     p.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, s.get("pages.group.id", GROUP));
+    // The feeds stage writes each poll in a transaction: entries of an aborted poll (a crash) must not be fetched.
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, s.get("pages.max.poll.records", "50"));

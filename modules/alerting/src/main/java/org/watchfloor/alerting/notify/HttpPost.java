@@ -1,35 +1,35 @@
 package org.watchfloor.alerting.notify;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Map;
+import org.watchfloor.http.PinnedHttpClient;
 
-/** Posts JSON and classifies the answer: 2xx accepted, 408, 429 and 5xx worth a retry, any other status final. */
+/**
+ * Posts JSON through a {@link PinnedHttpClient} (the host resolved once, checked, and connected to at exactly that
+ * address) and classifies the answer: 2xx accepted, 408, 429 and 5xx worth a retry, any other status final; a host
+ * that resolves to a refused address is final too.
+ */
 final class HttpPost {
   private HttpPost() {}
 
-  static void post(HttpClient client, HttpRequest.Builder request, String url, Duration timeout)
+  static void post(PinnedHttpClient client, Map<String, String> headers, byte[] body, String url)
       throws DeliveryException {
-    HttpResponse<String> response;
+    PinnedHttpClient.Answer answer;
     try {
-      response = client.send(request.uri(URI.create(url)).timeout(timeout).build(),
-          HttpResponse.BodyHandlers.ofString());
+      answer = client.post(url, headers, body);
+    } catch (PinnedHttpClient.RefusedAddressException e) {
+      throw new DeliveryException(url + ": " + e.getMessage()
+          + " (set alerting.notify.allow.private: true to send alerts to private addresses)", false, 0, e);
     } catch (IOException e) {
       throw new DeliveryException(url + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), true, 0, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryException(url + ": interrupted", true, 0, e);
     }
-    int status = response.statusCode();
+    int status = answer.status();
     if (status >= 200 && status < 300) {
       return;
     }
     boolean retryable = status == 408 || status == 429 || status >= 500;
-    String body = response.body() == null ? "" : response.body();
-    throw new DeliveryException(url + " answered " + status + (body.isBlank() ? ""
-        : ": " + body.substring(0, Math.min(200, body.length()))), retryable, status);
+    String text = answer.body() == null ? "" : answer.body();
+    throw new DeliveryException(url + " answered " + status + (text.isBlank() ? ""
+        : ": " + text.substring(0, Math.min(200, text.length()))), retryable, status);
   }
 }

@@ -1,16 +1,17 @@
 package org.watchfloor.alerting.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.watchfloor.http.PinnedHttpClient;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.Json;
 
@@ -22,16 +23,19 @@ public final class WebhookNotifier implements Notifier {
   public static final String SIGNATURE_HEADER = "X-Watchfloor-Signature";
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-  private final HttpClient client;
+  private final PinnedHttpClient client;
   private final String url;
   private final String secret;
-  private final Duration timeout;
 
-  public WebhookNotifier(HttpClient client, String url, String secret, Duration timeout) {
+  public WebhookNotifier(PinnedHttpClient client, String url, String secret) {
     this.client = Objects.requireNonNull(client, "client");
     this.url = Objects.requireNonNull(url, "url");
     this.secret = secret;
-    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** With its own client: private addresses allowed or refused, and the timeout. */
+  public WebhookNotifier(String url, String secret, boolean allowPrivate, Duration timeout) {
+    this(PinnedHttpClient.of(allowPrivate, timeout), url, secret);
   }
 
   @Override
@@ -40,14 +44,13 @@ public final class WebhookNotifier implements Notifier {
     body.put("idempotency_key", alert.id());
     body.put("text", text);
     byte[] bytes = Json.write(body);
-    HttpRequest.Builder request = HttpRequest.newBuilder()
-        .header("Content-Type", "application/json")
-        .header(IDEMPOTENCY_HEADER, alert.id())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put(IDEMPOTENCY_HEADER, alert.id());
     if (secret != null && !secret.isEmpty()) {
-      request.header(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, bytes));
+      headers.put(SIGNATURE_HEADER, "sha256=" + hmacSha256(secret, bytes));
     }
-    HttpPost.post(client, request, url, timeout);
+    HttpPost.post(client, headers, bytes, url);
   }
 
   /** Hex HMAC-SHA256 of {@code body} under {@code secret}, as receivers recompute it to check a signature. */

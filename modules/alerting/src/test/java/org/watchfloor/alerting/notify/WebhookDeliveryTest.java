@@ -2,7 +2,6 @@ package org.watchfloor.alerting.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.watchfloor.http.PinnedHttpClient;
 import org.watchfloor.model.Alert;
 import org.watchfloor.model.Json;
 import org.watchfloor.model.TensionLevel;
 
 class WebhookDeliveryTest {
   private final Receiver receiver = new Receiver();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final PinnedHttpClient http = PinnedHttpClient.of(true, Duration.ofSeconds(5));
   private final RetryingSender sender =
       new RetryingSender(new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(50)), () -> false);
 
@@ -33,7 +33,7 @@ class WebhookDeliveryTest {
   }
 
   private Channel webhook(String path, String secret) {
-    return new Channel("hook", "webhook", new WebhookNotifier(http, receiver.url(path), secret, Duration.ofSeconds(5)),
+    return new Channel("hook", "webhook", new WebhookNotifier(http, receiver.url(path), secret),
         null);
   }
 
@@ -78,7 +78,7 @@ class WebhookDeliveryTest {
   @Test
   void retriesWhenNobodyListens() {
     Channel dead = new Channel("hook", "webhook",
-        new WebhookNotifier(http, "http://127.0.0.1:1/none", "k", Duration.ofSeconds(2)), null);
+        new WebhookNotifier(http, "http://127.0.0.1:1/none", "k"), null);
     RetryingSender.Outcome out = sender.send(dead, alert("id-5"));
     assertThat(out.delivered()).isFalse();
     assertThat(out.attempts()).isEqualTo(4);
@@ -86,7 +86,7 @@ class WebhookDeliveryTest {
 
   @Test
   void postsSlackCompatibleTextRenderedFromChannelTemplate() throws Exception {
-    Channel slack = new Channel("slack", "slack", new SlackNotifier(http, receiver.url("/slack"), Duration.ofSeconds(5)),
+    Channel slack = new Channel("slack", "slack", new SlackNotifier(http, receiver.url("/slack")),
         "*{{title}}* ({{level}})\n{{message}}");
     assertThat(sender.send(slack, alert("id-6")).delivered()).isTrue();
     Receiver.Request req = receiver.accepted().get(0);

@@ -249,6 +249,7 @@ public final class BenchRunner {
     return Settings.load(options.configDir())
         .with("alerting.rules.file", rules.toString())
         .with("alerting.webhook.secret", "bench")
+        .with("alerting.notify.allow.private", "true")
         .with("enricher.state.dir", work.resolve("streams").toString())
         .with("alerting.state.dir", work.resolve("streams").toString())
         .with("pipeline.partitions", Integer.toString(options.partitions()));

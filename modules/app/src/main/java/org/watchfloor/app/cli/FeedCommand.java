@@ -51,10 +51,13 @@ public final class FeedCommand implements Runnable {
       name = "parse",
       mixinStandardHelpOptions = true,
       description = {
-        "Parse RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 feeds with the feeds stage's safe parser and print one JSON",
-        "line per input: input, ok, format, title, final_url, entry_count and the entries (id, title, link,",
-        "published), or ok=false with the reason (HTTP_STATUS, TOO_LARGE, MALFORMED_XML, BAD_ENCODING,",
-        "HTML_NOT_FEED, DOCTYPE_REFUSED, PRIVATE_ADDRESS, ...) and the error. URLs are fetched with the same",
+        "Parse RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.0/1.1 feeds with the feeds stage's safe parser and",
+        "print one JSON line per input: input, ok, format, title, final_url, entry_count and the entries (id,",
+        "title, link, published, and author and language when the feed gives them), or ok=false with the reason",
+        "(HTTP_STATUS, TOO_LARGE, MALFORMED_XML, MALFORMED_JSON, NOT_A_FEED, BAD_ENCODING, HTML_NOT_FEED,",
+        "DOCTYPE_REFUSED, PRIVATE_ADDRESS, READ_ERROR, ...) and the error in plain words. The encoding is read",
+        "from a byte-order mark, then the HTTP charset, then the XML declaration (UTF-8, UTF-16, UTF-32 and",
+        "8-bit encodings; UTF-16/32 also without a mark). URLs are fetched with the same",
         "limits as the stage (timeouts, 10 MB body, 5 redirects, gzip-bomb and slow-drip guards); files may be",
         "gzip-compressed (.gz). With --selector, inputs are HTML listing pages read with that CSS selector.",
         "Exits 1 when any input failed.",
@@ -131,6 +134,12 @@ public final class FeedCommand implements Runnable {
               m.put("title", e.title());
               m.put("link", e.link());
               m.put("published", e.published() == null ? null : e.published().toString());
+              if (e.author() != null) {
+                m.put("author", e.author());
+              }
+              if (e.language() != null) {
+                m.put("language", e.language());
+              }
               entries.add(m);
             }
             line.put("entries", entries);
@@ -152,12 +161,44 @@ public final class FeedCommand implements Runnable {
           failures++;
           line.put("ok", false);
           line.put("reason", "READ_ERROR");
-          line.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+          line.put("error", readError(input, e));
         }
         out.println(Json.writeString(line));
         out.flush();
       }
       return failures == 0 ? 0 : 1;
+    }
+
+    /** What went wrong reading a file, in words (never a Java exception's text). */
+    static String readError(String input, Exception e) {
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        return "cannot read " + input + ": no such file";
+      }
+      if (e instanceof java.nio.file.AccessDeniedException) {
+        return "cannot read " + input + ": permission denied";
+      }
+      if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+        return "cannot read " + input + ": not a complete gzip file";
+      }
+      if (e instanceof TooLarge) {
+        return e.getMessage();
+      }
+      if (e instanceof java.nio.file.InvalidPathException) {
+        return "cannot read " + input + ": not a valid file name";
+      }
+      if (Files.isDirectory(Path.of(input))) {
+        return "cannot read " + input + ": it is a folder, not a file";
+      }
+      return "cannot read " + input + " as a feed";
+    }
+
+    /** A file over the size limit. */
+    private static final class TooLarge extends IOException {
+      private static final long serialVersionUID = 1L;
+
+      TooLarge(String message) {
+        super(message);
+      }
     }
 
     private static boolean isUrl(String input) {
@@ -171,7 +212,7 @@ public final class FeedCommand implements Runnable {
                ? new GZIPInputStream(raw) : raw) {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (bytes.length > max) {
-          throw new IOException(file + " is larger than " + max + " bytes");
+          throw new TooLarge("cannot read " + file + ": it is larger than " + max + " bytes");
         }
         return bytes;
       }

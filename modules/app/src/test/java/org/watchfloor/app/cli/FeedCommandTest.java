@@ -71,6 +71,7 @@ class FeedCommandTest {
     assertThat(lines.get(3).get("reason").asText()).isEqualTo("DOCTYPE_REFUSED");
     assertThat(lines.get(4).get("ok").asBoolean()).isFalse();
     assertThat(lines.get(4).get("reason").asText()).isEqualTo("READ_ERROR");
+    assertThat(lines.get(4).get("error").asText()).endsWith("missing.xml: no such file");
   }
 
   @Test
@@ -98,12 +99,57 @@ class FeedCommandTest {
     }
   }
 
+  private static final String JSON_FEED = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Desk\","
+      + " \"language\": \"en\", \"items\": [{\"id\": \"j1\", \"url\": \"https://x.example/j1\","
+      + " \"title\": \"Talks resume\", \"authors\": [{\"name\": \"Desk Staff\"}],"
+      + " \"date_published\": \"2026-11-23T01:30:00Z\"}]}";
+
+  @Test
+  void readsJsonFeedFilesAndUrlsAndSaysInWordsWhyAFeedIsRejected() throws Exception {
+    Path json = Files.writeString(dir.resolve("feed.json"), JSON_FEED);
+    Path noChannel = Files.writeString(dir.resolve("nochannel.xml"),
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><item><title>x</title></item></rss>");
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    server.createContext("/feed.json", ex -> {
+      byte[] body = JSON_FEED.getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/feed+json");
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream o = ex.getResponseBody()) {
+        o.write(body);
+      }
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.json";
+      List<JsonNode> lines = run(1, "feed", "parse", "--allow-private", json.toString(), url, noChannel.toString(),
+          dir.toString());
+      for (JsonNode ok : lines.subList(0, 2)) {
+        assertThat(ok.get("ok").asBoolean()).isTrue();
+        assertThat(ok.get("format").asText()).isEqualTo("json_1.1");
+        JsonNode entry = ok.get("entries").get(0);
+        assertThat(entry.get("id").asText()).isEqualTo("j1");
+        assertThat(entry.get("author").asText()).isEqualTo("Desk Staff");
+        assertThat(entry.get("language").asText()).isEqualTo("en");
+        assertThat(entry.get("published").asText()).isEqualTo("2026-11-23T01:30:00Z");
+      }
+      JsonNode rejected = lines.get(2);
+      assertThat(rejected.get("reason").asText()).isEqualTo("NOT_A_FEED");
+      assertThat(rejected.get("error").asText()).contains("needs a <channel> element")
+          .doesNotContain("Cannot invoke").doesNotContain("Exception").doesNotContain("eChannel");
+      assertThat(lines.get(3).get("reason").asText()).isEqualTo("READ_ERROR");
+      assertThat(lines.get(3).get("error").asText()).endsWith("it is a folder, not a file")
+          .doesNotContain("Exception");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void helpExplainsTheOutput() {
     StringWriter out = new StringWriter();
     CommandLine cmd = new CommandLine(new WatchfloorCommand());
     cmd.setOut(new PrintWriter(out));
     assertThat(cmd.execute("feed", "parse", "--help")).isZero();
-    assertThat(out.toString()).contains("FILE_OR_URL", "entry_count", "--allow-private");
+    assertThat(out.toString()).contains("FILE_OR_URL", "entry_count", "--allow-private", "JSON Feed 1.0/1.1");
   }
 }

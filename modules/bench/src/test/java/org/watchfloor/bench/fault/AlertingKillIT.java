@@ -63,6 +63,7 @@ class AlertingKillIT {
       values.put("alerting.rules.file", rules.toString());
       values.put("alerting.tick", "1s");
       values.put("alerting.webhook.secret", "fault");
+      values.put("alerting.notify.allow.private", "true");
       values.put("alerting.notify.backoff", "50ms");
       values.put("pipeline.partitions", "3");
       values.put("kafka.session.timeout.ms", "6000");

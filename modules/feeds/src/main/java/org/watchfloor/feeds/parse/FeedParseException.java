@@ -1,6 +1,9 @@
 package org.watchfloor.feeds.parse;
 
-/** A feed body that could not be parsed, with the reason and the URL or file it came from. */
+/**
+ * A feed body that could not be parsed, with the reason and the URL or file it came from. The message says in plain
+ * words what is wrong with the document; it never carries a Java exception's text.
+ */
 public final class FeedParseException extends Exception {
   private static final long serialVersionUID = 1L;
 
@@ -16,7 +19,9 @@ public final class FeedParseException extends Exception {
     DOCTYPE_REFUSED,
     /** Not well-formed XML. */
     MALFORMED_XML,
-    /** Well-formed XML, but not RSS, Atom or RDF. */
+    /** Not well-formed JSON (a body that starts like a JSON Feed). */
+    MALFORMED_JSON,
+    /** Well-formed XML or JSON, but not RSS, Atom, RDF or JSON Feed. */
     NOT_A_FEED
   }
 

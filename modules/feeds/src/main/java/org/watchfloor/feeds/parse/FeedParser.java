@@ -22,12 +22,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome, safely: the encoding is detected and checked first, a DOCTYPE
- * with an internal subset is refused (no XXE, no entity expansion), an external-only DOCTYPE is ignored (never
- * fetched), and HTML served as a feed gets its own error. Thread-safe and stateless.
+ * Parses RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome, and JSON Feed 1.0/1.1 with Jackson, safely: the encoding is
+ * detected and checked first ({@link XmlText}), a DOCTYPE with an internal subset is refused (no XXE, no entity
+ * expansion), an external-only DOCTYPE is ignored (never fetched), and HTML served as a feed gets its own error. Every
+ * rejection is a {@link FeedParseException} whose message says in plain words what is wrong. Thread-safe and
+ * stateless.
  */
 public final class FeedParser {
-  private static final int SUMMARY_MAX = 2000;
+  static final int SUMMARY_MAX = 2000;
   private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s+([A-Za-z_:][-A-Za-z0-9._:]*)([^\\[>]*)(\\[)?",
       Pattern.CASE_INSENSITIVE);
 
@@ -39,16 +41,35 @@ public final class FeedParser {
    * @param url the feed's URL or file name, used to resolve relative links and in errors
    */
   public ParsedFeed parse(byte[] body, String contentType, String url) throws FeedParseException {
+    try {
+      return parseChecked(body, contentType, url);
+    } catch (RuntimeException e) {
+      // Last resort: whatever a hostile document makes a library throw is reported in words, never as Java's text.
+      throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED,
+          "the document could not be read as a feed", e);
+    }
+  }
+
+  private ParsedFeed parseChecked(byte[] body, String contentType, String url) throws FeedParseException {
     String httpCharset = charsetOf(contentType);
     String text = XmlText.decode(body, httpCharset, url);
     int start = firstMarkup(text);
     if (start < 0) {
       throw new FeedParseException(url, FeedParseException.Reason.EMPTY, "the body is empty");
     }
+    if (text.charAt(start) == '{' || text.charAt(start) == '[') {
+      return JsonFeedParser.parse(text.substring(start), url, baseOf(null, url));
+    }
+    if (text.charAt(start) != '<') {
+      throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED, isJson(contentType)
+          ? "the body is not JSON: it does not start with '{'"
+          : "the body is neither XML nor JSON: it does not start with '<' (RSS, Atom) or '{' (JSON Feed)");
+    }
     String head = text.substring(start, Math.min(text.length(), start + 2048)).toLowerCase(Locale.ROOT);
     if (looksLikeHtml(head, contentType)) {
       throw new FeedParseException(url, FeedParseException.Reason.HTML_NOT_FEED,
-          "an HTML page was served instead of a feed (Content-Type " + contentType + ")");
+          "an HTML page was served instead of a feed"
+              + (contentType == null ? "" : " (Content-Type " + contentType + ")"));
     }
     text = withoutExternalDoctype(text, url);
     WireFeed wire = build(text, url);
@@ -74,6 +95,9 @@ public final class FeedParser {
       throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED,
           "unsupported feed type " + wire.getFeedType());
     }
+    if (entries == null) {
+      throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED, "the feed's entries are unreadable");
+    }
     return new ParsedFeed(wire.getFeedType(), clean(title, 500), entries);
   }
 
@@ -85,21 +109,45 @@ public final class FeedParser {
     try {
       return input(false).build(new StringReader(text));
     } catch (ParsingFeedException first) {
+      if (!isXmlSyntaxError(first)) {
+        // Rome wraps whatever its format parsers throw (an RSS document without <channel> gives a
+        // NullPointerException) as "Invalid XML": the XML was fine, the feed's structure is not.
+        throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED, FeedStructure.describe(text), first);
+      }
       try {
         return input(true).build(new StringReader(text));
       } catch (ParsingFeedException e) {
+        if (!isXmlSyntaxError(e)) {
+          throw new FeedParseException(url, FeedParseException.Reason.MALFORMED_XML,
+              "not well-formed XML" + position(first) + ": " + rootMessage(first), first);
+        }
         throw new FeedParseException(url, FeedParseException.Reason.MALFORMED_XML,
             "not well-formed XML" + position(e) + ": " + rootMessage(e), e);
-      } catch (IllegalArgumentException | FeedException e) {
+      } catch (RuntimeException | FeedException e) {
         throw new FeedParseException(url, FeedParseException.Reason.MALFORMED_XML,
             "not well-formed XML" + position(first) + ": " + rootMessage(first), first);
       }
     } catch (IllegalArgumentException e) {
       throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED,
-          "XML but not RSS, Atom or RDF (" + rootMessage(e) + ")", e);
+          "XML, but not RSS, Atom or RDF: " + FeedStructure.describe(text), e);
     } catch (FeedException e) {
-      throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED, rootMessage(e), e);
+      throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED, FeedStructure.describe(text), e);
+    } catch (RuntimeException e) {
+      // Rome reads a document of the right root but the wrong shape with unchecked exceptions (an RSS document
+      // without <channel> gives a NullPointerException); say what is missing instead of what Java said.
+      throw new FeedParseException(url, FeedParseException.Reason.NOT_A_FEED, FeedStructure.describe(text), e);
     }
+  }
+
+  /** Whether Rome's "Invalid XML" came from the XML parser (a syntax error), not from a feed parser's own failure. */
+  private static boolean isXmlSyntaxError(ParsingFeedException e) {
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c instanceof org.xml.sax.SAXException || c instanceof org.jdom2.JDOMException
+          || c instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static WireFeedInput input(boolean healer) {
@@ -218,6 +266,14 @@ public final class FeedParser {
     return -1;
   }
 
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String t = contentType.toLowerCase(Locale.ROOT);
+    return t.startsWith("application/json") || t.startsWith("application/feed+json");
+  }
+
   private static boolean looksLikeHtml(String head, String contentType) {
     boolean feedRoot = head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")
         || head.contains("<channel");
@@ -274,6 +330,16 @@ public final class FeedParser {
         continue;
       }
       if (c == '<') {
+        // A script or style element's content is code, not text: skip it with its end tag.
+        String element = s.regionMatches(true, i + 1, "script", 0, 6) ? "script"
+            : s.regionMatches(true, i + 1, "style", 0, 5) ? "style" : null;
+        if (element != null) {
+          int end = indexOfIgnoreCase(s, "</" + element, i + 1 + element.length());
+          int close = end < 0 ? -1 : s.indexOf('>', end);
+          i = close < 0 ? n : close;
+          space = true;
+          continue;
+        }
         inTag = true;
         space = true;
         continue;
@@ -292,6 +358,15 @@ public final class FeedParser {
       return null;
     }
     return out.length() <= max ? out.toString() : out.substring(0, max);
+  }
+
+  private static int indexOfIgnoreCase(String s, String what, int from) {
+    for (int i = Math.max(0, from), last = s.length() - what.length(); i <= last; i++) {
+      if (s.regionMatches(true, i, what, 0, what.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static URI baseOf(String feedLink, String url) {
@@ -348,7 +423,7 @@ public final class FeedParser {
     while (c.getCause() != null && c.getCause() != c) {
       c = c.getCause();
     }
-    String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    String m = c.getMessage() == null ? "unexpected content" : c.getMessage();
     return m.length() > 300 ? m.substring(0, 300) : m;
   }
 }

@@ -49,9 +49,11 @@ import org.watchfloor.runtime.Stage;
 
 /**
  * The feeds stage's engine: joins a consumer group over the compacted sources topic, polls the sources of the
- * partitions assigned to it on a small thread pool, and publishes new entries, per-source state and dead letters.
- * On a rebalance it stops the sources it loses (flushing their state first) and takes over new ones, loading their
- * state from the feed-state topic, so no source is polled by two instances and nothing is emitted twice.
+ * partitions assigned to it on a small thread pool, and publishes each poll's new entries, dead letter and state in one
+ * Kafka transaction (one transactional producer per owned sources partition, {@link TransactionalPublisher}). On a
+ * rebalance it stops the sources it loses (waiting for a poll in flight) and takes over new ones: it fences their
+ * previous owner first, then loads their committed state ({@link FeedStateLoader}), so no source is polled by two
+ * instances and nothing is emitted twice, even after a crash between any two writes.
  */
 public final class FeedPoller implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
@@ -84,10 +86,13 @@ public final class FeedPoller implements Stage {
   private final Map<String, SourceTask> tasks = new ConcurrentHashMap<>();
   private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
   private final Map<String, FeedState> loadedStates = new ConcurrentHashMap<>();
+  private final Map<Integer, TransactionalPublisher> publishers = new ConcurrentHashMap<>();
   private final AtomicInteger polls = new AtomicInteger();
   private volatile boolean running;
+  private volatile int sourcePartitionCount;
   private Thread consumerThread;
   private KafkaConsumer<byte[], byte[]> consumer;
+  /** Dead letters of unreadable source records only; everything a poll writes goes through its publisher. */
   private KafkaProducer<byte[], byte[]> producer;
   private ScheduledThreadPoolExecutor scheduler;
 
@@ -178,7 +183,7 @@ public final class FeedPoller implements Stage {
       return;
     }
     if (r.value() == null) {
-      remove(name, r.key());
+      remove(name, r.key(), r.partition());
       return;
     }
     Source source;
@@ -208,7 +213,7 @@ public final class FeedPoller implements Stage {
    * the instance owning the source's partition gets here, and it sends the state tombstone after the last state of a
    * poll in flight (same producer, same partition), so the tombstone is what compaction keeps.
    */
-  private void remove(String name, byte[] key) {
+  private void remove(String name, byte[] key, int partition) {
     SourceTask gone = tasks.remove(name);
     if (gone != null) {
       stopTasks(List.of(gone));
@@ -218,11 +223,12 @@ public final class FeedPoller implements Stage {
     if (gone == null && !hadState) {
       return;
     }
-    producer.send(new ProducerRecord<>(Topics.FEED_STATE, key, null), (md, ex) -> {
-      if (ex != null) {
-        LOG.error("Could not remove the state of source {}", name, ex);
-      }
-    });
+    TransactionalPublisher publisher = publishers.get(partition);
+    if (publisher == null || !publisher.publish(List.of(),
+        List.of(new ProducerRecord<>(Topics.FEED_STATE, key, null)))) {
+      LOG.error("Could not remove the state of source {}; it is removed again when its partition is next taken on",
+          name);
+    }
     LOG.info("Source {} removed: stopped polling it and removed its feed state", name);
   }
 
@@ -236,59 +242,20 @@ public final class FeedPoller implements Stage {
     return Math.max(0, due) + jitter;
   }
 
-  /** Loads the stored state of every source in the given sources-topic partitions. */
+  /** Loads the committed state of every source in the given sources-topic partitions. */
   private void loadStates(Collection<TopicPartition> assigned) {
     Set<Integer> parts = new HashSet<>();
     assigned.forEach(tp -> parts.add(tp.partition()));
-    Properties p = consumerProperties(kafka, null);
-    int sourcePartitions = 0;
-    int loaded = 0;
-    try (KafkaConsumer<byte[], byte[]> reader =
-             new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> sourceInfo = reader.partitionsFor(Topics.SOURCES);
-      sourcePartitions = sourceInfo == null ? 0 : sourceInfo.size();
-      List<TopicPartition> stateParts = new ArrayList<>();
-      for (PartitionInfo info : reader.partitionsFor(Topics.FEED_STATE)) {
-        stateParts.add(new TopicPartition(info.topic(), info.partition()));
-      }
-      reader.assign(stateParts);
-      reader.seekToBeginning(stateParts);
-      Map<TopicPartition, Long> end = reader.endOffsets(stateParts);
-      Map<String, FeedState> found = new HashMap<>();
-      while (!caughtUp(reader, end)) {
-        for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(200))) {
-          if (r.key() == null) {
-            continue;
-          }
-          if (sourcePartitions > 0 && !parts.contains(partitionOf(r.key(), sourcePartitions))) {
-            continue;
-          }
-          String name = new String(r.key(), StandardCharsets.UTF_8);
-          if (r.value() == null) {
-            found.remove(name);
-            continue;
-          }
-          try {
-            found.put(name, Json.read(r.value(), FeedState.class));
-          } catch (SchemaException e) {
-            LOG.warn("Ignoring unreadable feed state of {}: {}", name, e.getMessage());
-          }
-        }
-      }
-      loadedStates.putAll(found);
-      loaded = found.size();
-    }
-    LOG.info("Took on sources partitions {}: loaded the state of {} sources", parts, loaded);
+    int sourcePartitions = FeedStateLoader.sourcePartitions(consumer);
+    sourcePartitionCount = sourcePartitions;
+    Map<String, FeedState> found = FeedStateLoader.load(consumerProperties(kafka, null), sourcePartitions,
+        parts::contains, STATE_LOAD_TIMEOUT);
+    loadedStates.putAll(found);
+    LOG.info("Took on sources partitions {}: loaded the state of {} sources", parts, found.size());
   }
 
-  private static boolean caughtUp(KafkaConsumer<byte[], byte[]> reader, Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-      if (reader.position(e.getKey()) < e.getValue()) {
-        return false;
-      }
-    }
-    return true;
-  }
+  /** Longer than a producer's default transaction timeout (60 s), after which the broker aborts a stale one. */
+  static final Duration STATE_LOAD_TIMEOUT = Duration.ofMinutes(3);
 
   /** The partition the default partitioner picks for a key, so states can be matched to sources partitions. */
   static int partitionOf(byte[] key, int partitions) {
@@ -319,27 +286,32 @@ public final class FeedPoller implements Stage {
     }
   }
 
-  private void publish(SourceTask task, PollResult result) {
+  /** Publishes one poll in one transaction; false when nothing of it was written (the state must not advance). */
+  private boolean publish(SourceTask task, PollResult result) {
     String name = task.source.name();
     byte[] key = name.getBytes(StandardCharsets.UTF_8);
+    TransactionalPublisher publisher = publishers.get(task.partition);
+    if (publisher == null) {
+      return false;
+    }
+    List<ProducerRecord<byte[], byte[]>> entries = new ArrayList<>(result.entries().size());
     for (FeedEntry e : result.entries()) {
       byte[] hostKey = SourcePoller.hostKey(e.link()).getBytes(StandardCharsets.UTF_8);
-      producer.send(new ProducerRecord<>(Topics.ENTRIES, hostKey, Json.write(e)), (md, ex) -> {
-        if (ex != null) {
-          LOG.error("Could not publish entry {} of {}", e.link(), name, ex);
-        }
-      });
-      entriesCounter.increment();
+      entries.add(new ProducerRecord<>(Topics.ENTRIES, hostKey, Json.write(e)));
     }
+    List<ProducerRecord<byte[], byte[]>> rest = new ArrayList<>(2);
     PollResult.PollFailure f = result.failure();
     if (f != null) {
       byte[] payload = f.body() != null ? f.body() : Json.write(task.source);
-      producer.send(DeadLetters.record(STAGE, Topics.SOURCES, key, payload, f.errorClass(),
-          f.reason() + ": " + f.message(), f.url()), (md, ex) -> {
-            if (ex != null) {
-              LOG.error("Could not publish the dead letter of source {}", name, ex);
-            }
-          });
+      rest.add(DeadLetters.record(STAGE, Topics.SOURCES, key, payload, f.errorClass(),
+          f.reason() + ": " + f.message(), f.url()));
+    }
+    rest.add(new ProducerRecord<>(Topics.FEED_STATE, key, Json.write(result.state())));
+    if (!publisher.publish(entries, rest)) {
+      return false;
+    }
+    entriesCounter.increment(entries.size());
+    if (f != null) {
       deadLetterCounter.increment();
       LOG.warn("Source {} failed ({}), next poll in {}s: {}", name, f.reason(), result.nextDelay().toSeconds(),
           f.message());
@@ -347,12 +319,7 @@ public final class FeedPoller implements Stage {
       LOG.debug("Source {}: {} new entries, next poll in {}s", name, result.entries().size(),
           result.nextDelay().toSeconds());
     }
-    producer.send(new ProducerRecord<>(Topics.FEED_STATE, key, Json.write(result.state())), (md, ex) -> {
-      if (ex != null) {
-        // Without its state the source's entries would be emitted again after a restart or takeover.
-        LOG.error("Could not store the state of source {}", name, ex);
-      }
-    });
+    return true;
   }
 
   @Override
@@ -380,8 +347,21 @@ public final class FeedPoller implements Stage {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(10));
+    closePublishers(new ArrayList<>(publishers.keySet()));
     LOG.info("Feeds poller stopped after {} polls", polls.get());
   }
+
+  private void closePublishers(Collection<Integer> parts) {
+    for (Integer part : parts) {
+      TransactionalPublisher p = publishers.remove(part);
+      if (p != null) {
+        p.close();
+      }
+    }
+  }
+
+  /** A poll's failed transaction is retried no sooner than this, with the same state, so nothing is lost. */
+  static final Duration RETRY_AFTER_FAILED_PUBLISH = Duration.ofSeconds(5);
 
   static Properties producerProperties(Properties base) {
     Properties p = new Properties();
@@ -432,6 +412,12 @@ public final class FeedPoller implements Stage {
       if (partitions.isEmpty()) {
         return;
       }
+      // Fence the previous owners first: that aborts a transaction a crashed owner left open, so its states and
+      // entries are neither loaded nor visible, and the states it committed are all there to load.
+      for (TopicPartition tp : partitions) {
+        publishers.computeIfAbsent(tp.partition(),
+            part -> TransactionalPublisher.open(producerProperties(kafka), options.groupId(), part));
+      }
       loadStates(partitions);
       partitions.forEach(tp -> owned.add(tp.partition()));
       // The sources topic is compacted and never committed: read every assigned partition from the start.
@@ -453,6 +439,9 @@ public final class FeedPoller implements Stage {
       }
       stopTasks(stopping);
       flush();
+      closePublishers(parts);
+      loadedStates.keySet().removeIf(name -> parts.contains(partitionOf(name.getBytes(StandardCharsets.UTF_8),
+          Math.max(1, sourcePartitionCount))));
       LOG.info("Sources partitions {} {}: stopped {} sources", parts, how, stopping.size());
     }
   }
@@ -479,10 +468,14 @@ public final class FeedPoller implements Stage {
       Duration next;
       try {
         PollResult result = poller.poll(source, state);
-        state = result.state();
         polls.incrementAndGet();
-        publish(this, result);
-        next = result.nextDelay();
+        if (publish(this, result)) {
+          state = result.state();
+          next = result.nextDelay();
+        } else {
+          // Nothing was written: keep the state, so the same entries are emitted by a later poll.
+          next = RETRY_AFTER_FAILED_PUBLISH;
+        }
       } catch (RuntimeException e) {
         // A programming error must not end this source's chain: log it and retry at the slowest pace.
         LOG.error("Polling {} ({}) failed unexpectedly", source.name(), source.url(), e);

@@ -88,7 +88,7 @@ public final class SourcePoller {
       // Rome and Jsoup can throw unchecked exceptions on odd input; a bad feed must never stop the stage.
       LOG.warn("Unexpected parser failure on {}: {}", result.finalUrl(), e.toString());
       return failed(source, state, now, current, min, max, PollSchedule.Outcome.PERMANENT_FAILURE,
-          new PollResult.PollFailure(e.getClass().getName(), "PARSER_ERROR", String.valueOf(e.getMessage()),
+          new PollResult.PollFailure(e.getClass().getName(), "PARSER_ERROR", "the feed could not be read",
               result.finalUrl(), result.body(), false));
     }
     Set<String> seen = new HashSet<>(state.seen());

@@ -204,6 +204,9 @@ class FeedParserTest {
       "a<br/>b|a b",
       "x\u00A0y|x y",
       "<img src='x'>|",
+      "<script>steal()</script>Seoul|Seoul",
+      "a<STYLE>b{}</style>c|a c",
+      "a<script>never closed|a",
       "abcdefghijklmnop|abcdefghij"})
   void cleansMarkupAndWhitespaceWithinTheLimit(String raw, String expected) {
     assertThat(FeedParser.clean(raw.replace("\\t", "\t").replace("\\u00A0", "\u00A0"), 10))
