@@ -64,7 +64,11 @@ public final class DeskServer implements AutoCloseable {
     });
     app.before(this::guard);
     app.get("/login", this::login);
-    app.get("/api/articles", ctx -> json(ctx, queries().articles(filter(ctx), size(ctx, 100, 500))));
+    app.get("/api/articles", ctx -> {
+      DeskFilter f = filter(ctx);
+      int n = size(ctx, 100, 500);
+      json(ctx, queries().articles(f, n));
+    });
     app.get("/api/articles/{id}", this::article);
     app.sse("/api/stream", client -> stream(client));
     app.get("/api/alerts", this::alerts);
