@@ -12,6 +12,7 @@ import org.watchfloor.desk.live.LiveReader;
 import org.watchfloor.desk.query.DeskQueries;
 import org.watchfloor.desk.server.DeskServer;
 import org.watchfloor.desk.server.DeskSettings;
+import org.watchfloor.desk.server.DeskStartException;
 import org.watchfloor.desk.status.PipelineView;
 import org.watchfloor.indexer.EsClients;
 import org.watchfloor.model.config.Settings;
@@ -57,6 +58,9 @@ public final class Desk implements AutoCloseable {
           .start();
       LOG.info("Desk serving {} ({})", d.server.url(), desk);
       return d;
+    } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {
+      d.close();
+      throw new DeskStartException("the desk cannot start: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       d.close();
       throw e;
