@@ -318,13 +318,16 @@ class DeskIT {
     EnrichedArticle hit = article("alert1-" + RUN).title("Border clash reported " + RUN).actors(ACTOR).score(78)
         .build();
     publish(hit);
-    By alertRow = By.xpath("//ol[@id='inbox']/li[contains(., '" + RULE + "')]");
+    By alertRow = By.xpath("//ol[@id='inbox']/li[contains(., '" + RULE + "') and contains(., 'Border clash')]");
     await().atMost(Duration.ofSeconds(15)).until(() -> !driver.findElements(alertRow).isEmpty());
-    WebElement row = driver.findElement(alertRow);
-    String alertId = row.getAttribute("data-id");
-    assertThat(row.getText()).contains("HIGH", "Desk test rule", ACTOR);
+    // the inbox is redrawn as alerts and actions arrive: read and click the row as it is at that moment
+    String alertId = await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+        .until(() -> driver.findElement(alertRow).getAttribute("data-id"), id -> id != null);
+    assertThat(await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+        .until(() -> driver.findElement(alertRow).getText(), t -> t != null))
+        .contains("HIGH", "Desk test rule", ACTOR);
     shot("desk-alerts");
-    row.findElement(By.cssSelector("button.do-ack")).click();
+    click(alertRow, "button.do-ack");
     await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElements(alertRow).isEmpty());
 
     // a second desk instance, started afterwards, sees the same acknowledgement
@@ -340,18 +343,22 @@ class DeskIT {
     EnrichedArticle again = article("alert2-" + RUN).title("Second clash " + RUN).actors(ACTOR).score(79).build();
     publish(again);
     await().atMost(Duration.ofSeconds(15)).until(() -> fired(again.id()));
-    await().atMost(Duration.ofSeconds(15)).until(() -> !driver.findElements(alertRow).isEmpty());
-    driver.findElement(alertRow).findElement(By.cssSelector("button.do-silence")).click();
+    By againRow = By.xpath("//ol[@id='inbox']/li[contains(., '" + RULE + "') and contains(., 'Second clash')]");
+    await().atMost(Duration.ofSeconds(15)).until(() -> !driver.findElements(againRow).isEmpty());
+    click(againRow, "button.do-silence");
     await().atMost(Duration.ofSeconds(5)).until(() -> driver.findElement(By.id("problem")).getText()
         .contains("silenced until"));
 
     // the silence reaches the alerting stage through the rules topic; a marker article on the same partition after
     // the silenced one proves the stage has evaluated it
     EnrichedArticle silenced = article("alert3-" + RUN).title("Third clash " + RUN).actors(ACTOR).score(80).build();
+    // once the stage has taken the silence in, a marker article sent after the silence comes back as an alert
+    List<String> probes = new CopyOnWriteArrayList<>();
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
       EnrichedArticle probe = article("probe-" + UUID.randomUUID()).actors(MARKER).build();
       publish(probe);
-      return fired(probe.id());
+      probes.add(probe.id());
+      return probes.stream().anyMatch(DeskIT::fired);
     });
     publish(silenced);
     EnrichedArticle marker = article("marker-" + RUN).actors(MARKER).build();
@@ -415,6 +422,14 @@ class DeskIT {
         .isLessThanOrEqualTo(((Number) js("return window.innerWidth;")).intValue());
     shot("desk-phone");
     driver.manage().window().setSize(new Dimension(1280, 800));
+  }
+
+  /** Clicks a button of a row, again if the row was redrawn under the click. */
+  static void click(By row, String button) {
+    await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> {
+      driver.findElement(row).findElement(By.cssSelector(button)).click();
+      return true;
+    });
   }
 
   static boolean fired(String articleId) {
