@@ -140,6 +140,15 @@ public final class AlertTopology {
       if (record.value() == null) {
         store.delete(id);
         LOG.info("Runtime rule {} deleted", id);
+      } else if (org.watchfloor.alerting.rules.SilenceSpec.isTopicKey(id)) {
+        try {
+          var silence = org.watchfloor.alerting.rules.SilenceSpec.fromJson(id, record.value());
+          LOG.info("Silence {} of rule {} until {}", id, silence.rule(), silence.until());
+        } catch (IllegalArgumentException e) {
+          LOG.warn("Runtime silence rejected: {}", e.getMessage());
+          dead.increment();
+        }
+        store.put(id, record.value());
       } else {
         List<RuleProblem> problems = new ArrayList<>();
         if (registry.parse(id, record.value(), problems) == null) {

@@ -16,11 +16,13 @@ import org.watchfloor.alerting.rules.RuleEngine;
 import org.watchfloor.alerting.rules.RuleLoader;
 import org.watchfloor.alerting.rules.RuleProblem;
 import org.watchfloor.alerting.rules.RuleSet;
+import org.watchfloor.alerting.rules.SilenceSpec;
 import org.watchfloor.model.Topics;
 
 /**
  * The rules in force for one alerting instance: the file's rules as defaults, overridden by the runtime rules of the
- * rules topic (same id replaces, a new id adds, a tombstone restores the default); rebuilt when the topic changes.
+ * rules topic (same id replaces, a new id adds, a tombstone restores the default), with the file's silences and the
+ * topic's ({@code silence/<id>} keys); rebuilt when the topic changes.
  */
 public final class RuleRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(RuleRegistry.class);
@@ -51,6 +53,10 @@ public final class RuleRegistry {
 
   /** Parses a runtime rule, for validation when it arrives; null with problems when it is invalid. */
   Rule parse(String id, byte[] json, List<RuleProblem> problems) {
+    if (SilenceSpec.isTopicKey(id)) {
+      problems.add(new RuleProblem(Topics.RULES, id, null, "a silence, not a rule"));
+      return null;
+    }
     Rule r = loader.parseRule(json, Topics.RULES + "[" + id + "]", fileRules.channels(), problems);
     if (r != null && !r.id().equals(id)) {
       problems.add(new RuleProblem(Topics.RULES, id, "id", "record key '" + id + "' differs from rule id '"
@@ -83,10 +89,19 @@ public final class RuleRegistry {
       rules.put(r.id(), r);
     }
     int runtimeCount = 0;
+    List<SilenceSpec> silences = new ArrayList<>(fileRules.silences());
     if (runtime != null) {
       try (KeyValueIterator<String, byte[]> it = runtime.all()) {
         while (it.hasNext()) {
           KeyValue<String, byte[]> kv = it.next();
+          if (SilenceSpec.isTopicKey(kv.key)) {
+            try {
+              silences.add(SilenceSpec.fromJson(kv.key, kv.value));
+            } catch (IllegalArgumentException e) {
+              // reported when it arrived
+            }
+            continue;
+          }
           List<RuleProblem> problems = new ArrayList<>();
           Rule r = parse(kv.key, kv.value, problems);
           if (r == null) {
@@ -102,7 +117,8 @@ public final class RuleRegistry {
         }
       }
     }
-    LOG.info("Alert rules in force: {} ({} from the rules topic)", rules.size(), runtimeCount);
-    return new RuleEngine(new ArrayList<>(rules.values()), fileRules.silences());
+    LOG.info("Alert rules in force: {} ({} from the rules topic), silences: {}", rules.size(), runtimeCount,
+        silences.size());
+    return new RuleEngine(new ArrayList<>(rules.values()), silences);
   }
 }

@@ -75,6 +75,22 @@ class WatchfloorCommandTest {
   }
 
   @Test
+  void deskHelpExplainsItsOptionsAndTheAuthBeyondLoopback() {
+    Run r = run("desk", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("--port", "--bind", "--kafka", "--elasticsearch", "--config",
+        "WATCHFLOOR_DESK_TOKEN", "127.0.0.1");
+    assertThat(run("up", "--help").out()).contains("--desk-port", "--no-desk");
+  }
+
+  @Test
+  void deskRefusesToListenBeyondLoopbackWithoutATokenInPlainWords(@TempDir Path config) {
+    Run r = run("desk", "--config", config.toString(), "--kafka", "127.0.0.1:1", "--bind", "0.0.0.0");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("0.0.0.0", "WATCHFLOOR_DESK_TOKEN").doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
   void unknownCommandsAreRejected() {
     Run r = run("launch");
     assertThat(r.exit()).isEqualTo(2);

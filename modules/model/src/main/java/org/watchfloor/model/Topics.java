@@ -28,19 +28,24 @@ public final class Topics {
   public static final String STORY_LINKS = "watchfloor.enricher.story-links.v1";
   /** Hourly windowed aggregates per actor and per dyad. */
   public static final String AGGREGATES = "watchfloor.aggregates.v1";
-  /** Compacted: alert rules changed at runtime, keyed by rule id; a null value deletes. */
+  /**
+   * Compacted: alert rules changed at runtime, keyed by rule id, and silences, keyed {@code silence/<id>}; a null
+   * value deletes.
+   */
   public static final String RULES = "watchfloor.rules.v1";
   /** Alerts fired by the rules, keyed by alert id. */
   public static final String ALERTS = "watchfloor.alerts.v1";
   /** Delivery outcomes of alerts, keyed by alert id. */
   public static final String ALERT_DELIVERIES = "watchfloor.alerts.deliveries.v1";
+  /** Compacted: the desk's acknowledgements and snoozes of alerts, keyed by alert id; every desk instance reads them. */
+  public static final String DESK_ACTIONS = "watchfloor.desk.actions.v1";
   /** Records any stage could not process, with the original payload and error headers. */
   public static final String DEAD_LETTERS = "watchfloor.deadletter.v1";
 
   /** Topics that hold latest-value state and must be compacted. */
-  public static final List<String> COMPACTED = List.of(SOURCES, FEED_STATE, RULES, STORIES);
+  public static final List<String> COMPACTED = List.of(SOURCES, FEED_STATE, RULES, STORIES, DESK_ACTIONS);
 
   /** Every topic the pipeline uses. */
   public static final List<String> ALL = List.of(SOURCES, FEED_STATE, ENTRIES, RAW, ENRICHED, STORIES, STORY_LINKS,
-      AGGREGATES, RULES, ALERTS, ALERT_DELIVERIES, DEAD_LETTERS);
+      AGGREGATES, RULES, ALERTS, ALERT_DELIVERIES, DESK_ACTIONS, DEAD_LETTERS);
 }

@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {
       "Search the indexed articles and print a table (time, level, actors, title, source), newest first.",
-      "QUERY uses Elasticsearch's simple query syntax over title and text: words are ANDed, \"quoted phrases\" "
-          + "match as phrases, -word excludes, a|b matches either. Filters combine with AND.",
+      "QUERY searches title, text and evidence as people type into search boxes: words are ANDed, "
+          + "a OR b matches either, -word (or NOT word) excludes, \"quoted phrases\" match as phrases, "
+          + "parentheses group. Filters combine with AND.",
       "",
       "Examples:",
       "  watchfloor search \"missile launch\" --actor PRK --since 24h",

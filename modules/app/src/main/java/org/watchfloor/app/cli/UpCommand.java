@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.watchfloor.app.run.Pipeline;
 import org.watchfloor.app.run.PipelineStatus;
+import org.watchfloor.desk.server.DeskSettings;
 import org.watchfloor.model.config.Durations;
 import org.watchfloor.model.config.Settings;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
       "Run the whole pipeline in one process: feeds, pages, enricher, indexer and alerting.",
       "Without --kafka/--elasticsearch (or their settings) it starts an embedded Kafka broker and an",
       "embedded Elasticsearch node on loopback, and removes them again on exit.",
+      "Serves the desk, a live web view of the stream, alerts, trends and pipeline, at the printed URL.",
       "Shows one live status line; Ctrl-C stops everything cleanly and prints a summary line.",
       "",
       "Examples:",
@@ -39,6 +41,14 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "DURATION",
       description = "Stop by itself after this long, e.g. 90s or 10m. Default: run until Ctrl-C.")
   String duration;
+
+  @Option(names = "--desk-port", paramLabel = "PORT",
+      description = "Serve the desk (the live web view) on this port of 127.0.0.1; 0 picks a free one. "
+          + "Default: desk.port from watchfloor.yaml (8686).")
+  Integer deskPort;
+
+  @Option(names = "--no-desk", description = "Do not serve the desk.")
+  boolean noDesk;
 
   @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "2s",
       description = "How often the status line refreshes (default: ${DEFAULT-VALUE}).")
@@ -78,11 +88,23 @@ public final class UpCommand implements Callable<Integer> {
     Pipeline pipeline = null;
     PipelineStatus last = null;
     try {
+      DeskSettings desk = null;
+      if (!noDesk) {
+        desk = DeskSettings.from(settings);
+        if (deskPort != null) {
+          desk = desk.withPort(deskPort);
+        }
+      }
       pipeline = Pipeline.start(new Pipeline.Options(
-          settings, services.kafka(settings), services.elasticsearch(settings), demo));
+          settings, services.kafka(settings), services.elasticsearch(settings), demo, desk));
       out.println("Watchfloor is up.");
       out.println("  Kafka:         " + pipeline.bootstrapServers());
       out.println("  Elasticsearch: " + pipeline.elasticsearchUrl());
+      if (pipeline.deskUrl() != null) {
+        out.println("  Desk:          " + pipeline.deskUrl());
+      } else if (pipeline.deskProblem() != null) {
+        out.println("  Desk:          not started: " + pipeline.deskProblem());
+      }
       if (pipeline.adminUrl() != null) {
         out.println("  Health:        " + pipeline.adminUrl() + "/health   metrics: " + pipeline.adminUrl() + "/metrics");
       }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       StageCommands.Enrich.class,
       StageCommands.Index.class,
       StageCommands.Alert.class,
+      DeskCommand.class,
       RulesCommand.class,
       FeedCommand.class,
       ExtractCommand.class,

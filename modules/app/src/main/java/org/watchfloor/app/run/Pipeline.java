@@ -17,6 +17,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.watchfloor.alerting.AlertingApp;
+import org.watchfloor.desk.Desk;
+import org.watchfloor.desk.server.DeskSettings;
+import org.watchfloor.desk.server.DeskStartException;
 import org.watchfloor.enricher.EnricherApp;
 import org.watchfloor.feeds.FeedsApp;
 import org.watchfloor.feeds.source.Source;
@@ -35,10 +38,18 @@ import org.watchfloor.runtime.admin.AdminServer;
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-  /** What to run: settings, external services (null means embedded) and whether to add the demo source. */
-  public record Options(Settings settings, String kafka, String elasticsearch, boolean demo) {
+  /**
+   * What to run: settings, external services (null means embedded), whether to add the demo source, and the desk's
+   * settings (null runs no desk).
+   */
+  public record Options(Settings settings, String kafka, String elasticsearch, boolean demo, DeskSettings desk) {
     public Options {
       Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Without the desk. */
+    public Options(Settings settings, String kafka, String elasticsearch, boolean demo) {
+      this(settings, kafka, elasticsearch, demo, null);
     }
   }
 
@@ -51,6 +62,8 @@ public final class Pipeline implements AutoCloseable {
   private String bootstrapServers;
   private String elasticsearchUrl;
   private Path stateDir;
+  private Desk desk;
+  private String deskProblem;
   private final MemorySampler memory = new MemorySampler(
       () -> local == null ? OptionalLong.empty() : local.elasticsearchPid());
 
@@ -63,6 +76,7 @@ public final class Pipeline implements AutoCloseable {
       // served before the stages start, so that an orchestrator sees "not ready" rather than nothing
       p.adminServer = AdminServer.start(options.settings(), p.registry, () -> p.stages);
       p.startStages(options);
+      p.startDesk(options);
       return p;
     } catch (RuntimeException e) {
       p.close();
@@ -112,6 +126,29 @@ public final class Pipeline implements AutoCloseable {
     add(FeedsApp.create(ctx, extra));
   }
 
+  /** The desk is a window on the pipeline: when it cannot start, the pipeline runs on and says why. */
+  private void startDesk(Options options) {
+    if (options.desk() == null) {
+      return;
+    }
+    try {
+      desk = Desk.start(options.desk(), options.settings(), bootstrapServers, elasticsearchUrl);
+    } catch (DeskStartException e) {
+      deskProblem = e.getMessage();
+      LOG.warn("The desk did not start: {}", e.getMessage());
+    }
+  }
+
+  /** The desk's address, or null when no desk runs. */
+  public String deskUrl() {
+    return desk == null ? null : desk.url();
+  }
+
+  /** Why the desk did not start, or null. */
+  public String deskProblem() {
+    return deskProblem;
+  }
+
   private void add(Stage stage) {
     stage.start();
     stages.add(stage);
@@ -153,6 +190,8 @@ public final class Pipeline implements AutoCloseable {
   /** Stops the stages upstream-first, then the services; never throws. */
   @Override
   public void close() {
+    closeQuietly(desk, "desk");
+    desk = null;
     if (adminServer != null) {
       adminServer.close();
       adminServer = null;

@@ -75,6 +75,15 @@ class SearchCommandIT {
   }
 
   @Test
+  void freeTextOrFindsArticlesWithEitherWord() throws Exception {
+    assertThat(ids(search("missile OR nuclear", "--actor", actor, "--json")))
+        .containsExactly(paradeId, condemnedId, oldId);
+    assertThat(ids(search("missile -condemned", "--actor", actor, "--json"))).containsExactly(oldId);
+    assertThat(ids(search("\"test condemned\" OR Geneva", "--actor", actor, "--json")))
+        .containsExactly(condemnedId, talksId);
+  }
+
+  @Test
   void actorFilterKeepsOnlyArticlesNamingOneOfTheActors() throws Exception {
     assertThat(ids(search("--actor", partner, "--json"))).containsExactly(paradeId);
     assertThat(ids(search("--actor", partner, "--actor", "JPN", "--json"))).contains(paradeId, oldId)

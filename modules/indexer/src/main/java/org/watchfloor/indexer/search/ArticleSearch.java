@@ -3,7 +3,6 @@ package org.watchfloor.indexer.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -53,9 +52,7 @@ public final class ArticleSearch {
   static Query query(SearchQuery q, Instant now) {
     return Query.of(qb -> qb.bool(b -> {
       if (q.text() != null && !q.text().isBlank()) {
-        b.must(m -> m.simpleQueryString(sq -> sq.query(q.text())
-            .fields("title^3", "text", "tension.evidence")
-            .defaultOperator(Operator.And)));
+        b.must(TextQueries.toQuery(TextQuery.parse(q.text()), TextQueries.ARTICLE_FIELDS));
       }
       if (!q.actors().isEmpty()) {
         b.filter(f -> f.terms(t -> t.field("actor_ids").terms(v -> v.value(values(q.actors())))));

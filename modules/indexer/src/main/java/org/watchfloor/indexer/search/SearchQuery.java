@@ -5,7 +5,8 @@ import java.util.List;
 import org.watchfloor.model.TensionLevel;
 
 /**
- * What the user asks {@code watchfloor search} for: free text (Elasticsearch simple query syntax, may be empty), actor
+ * What the user asks {@code watchfloor search} for: free text (words, {@code OR}, {@code AND}, {@code -word},
+ * {@code "phrases"}, read by {@link TextQuery}; may be empty), actor
  * ids, topic ids, a minimum tension level, and how far back to look.
  *
  * @param minLevel articles at this level or above; null for any level

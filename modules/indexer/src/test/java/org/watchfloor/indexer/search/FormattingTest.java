@@ -74,7 +74,7 @@ class FormattingTest {
     String json = JsonpUtils.toJsonString(ArticleSearch.request(q, NOW), new JacksonJsonpMapper());
 
     assertThat(json).contains("\"actor_ids\":[\"PRK\"]", "\"topics\":[\"nuclear\"]",
-        "\"tension.level\":[\"HIGH\",\"SEVERE\"]", "\"gte\":\"2026-11-22T06:00:00Z\"", "missile launch",
+        "\"tension.level\":[\"HIGH\",\"SEVERE\"]", "\"gte\":\"2026-11-22T06:00:00Z\"", "\"query\":\"missile\"", "\"query\":\"launch\"",
         "\"size\":5", "\"order\":\"desc\"");
   }
 

@@ -79,6 +79,22 @@ class SearchIT {
   }
 
   @Test
+  void freeTextTakesOrAndNotAndPhrasesAsPeopleTypeThem() throws Exception {
+    ArticleSearch search = new ArticleSearch(client);
+
+    assertThat(search.search(new SearchQuery("parade OR Geneva", List.of(actor), null, null, null, 10)))
+        .extracting(ArticleHit::id).containsExactly(actor + "-4", actor + "-2");
+    assertThat(search.search(new SearchQuery("missile -nuclear", List.of(actor), null, null, null, 10)))
+        .extracting(ArticleHit::id).containsExactly(actor + "-3", actor + "-1");
+    assertThat(search.search(new SearchQuery("missile AND condemned", List.of(actor), null, null, null, 10)))
+        .extracting(ArticleHit::id).containsExactly(actor + "-3");
+    assertThat(search.search(new SearchQuery("\"missile parade\"", List.of(actor), null, null, null, 10)))
+        .extracting(ArticleHit::id).containsExactly(actor + "-4");
+    assertThat(search.search(new SearchQuery("\"parade missile\"", List.of(actor), null, null, null, 10)))
+        .isEmpty();
+  }
+
+  @Test
   void filtersByTopicLevelAndTimeCombine() throws Exception {
     ArticleSearch search = new ArticleSearch(client);
 

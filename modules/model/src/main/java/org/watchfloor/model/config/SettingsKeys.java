@@ -17,6 +17,7 @@ public final class SettingsKeys {
 
   public static final Set<String> KNOWN = Set.copyOf(List.of(
       "admin.port", "admin.bind",
+      "desk.bind", "desk.port", "desk.token", "desk.user", "desk.password",
       "elasticsearch.url", "elasticsearch.api.key", "elasticsearch.username", "elasticsearch.password",
       "elasticsearch.ca.cert", "elasticsearch.replicas",
       "pipeline.partitions", "pipeline.replication.factor", "pipeline.raw.retention",
@@ -28,7 +29,8 @@ public final class SettingsKeys {
       "alerting.application.id", "alerting.state.dir", "alerting.instance", "alerting.threads",
       "alerting.rules.file", "alerting.commit.interval", "alerting.hits.retention", "alerting.tick",
       "alerting.notify.backoff", "alerting.notify.max.backoff", "alerting.notify.max.attempts",
-      "alerting.notify.timeout", "alerting.webhook.secret",
+      "alerting.notify.timeout", "alerting.webhook.secret", "alerting.notify.allow.private",
+      "alerting.smtp.allow.private",
       "alerting.smtp.host", "alerting.smtp.port", "alerting.smtp.from", "alerting.smtp.username",
       "alerting.smtp.password", "alerting.smtp.starttls", "alerting.smtp.starttls.required", "alerting.smtp.timeout",
       "feeds.group.id", "feeds.threads", "feeds.publish.sources", "feeds.sources.enabled", "feeds.startup.jitter",
