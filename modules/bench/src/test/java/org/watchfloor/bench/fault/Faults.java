@@ -181,14 +181,20 @@ final class Faults {
     }
   }
 
-  /** The copies (ids ending in {@code -copy}) whose latest story is not their original's id. */
+  /**
+   * The copies (ids ending in {@code -copy}) that are not in their original's story: a copy's latest update must name
+   * the story its original is in, which is the original's own id unless the original was found to copy an earlier
+   * article (synthetic articles share one vocabulary, so some lie within the distance of each other).
+   */
   static List<String> ungrouped(java.util.Collection<String> copies,
       Map<String, org.watchfloor.model.StoryUpdate> stories) {
     List<String> wrong = new java.util.ArrayList<>();
     for (String copy : copies) {
       org.watchfloor.model.StoryUpdate u = stories.get(copy);
       String original = copy.substring(0, copy.length() - "-copy".length());
-      if (u == null || !original.equals(u.storyId())) {
+      org.watchfloor.model.StoryUpdate o = stories.get(original);
+      String story = o == null ? original : o.storyId();
+      if (u == null || !story.equals(u.storyId())) {
         wrong.add(copy);
       }
     }
