@@ -56,6 +56,11 @@ public final class LiveHub {
       return queue.poll(millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Moves up to {@code max} waiting events into {@code into} without waiting. */
+    public int drainTo(java.util.Collection<Event> into, int max) {
+      return queue.drainTo(into, max);
+    }
+
     /** Whether the hub dropped this viewer for falling behind. */
     public boolean dropped() {
       return dropped;
