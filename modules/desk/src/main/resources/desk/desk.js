@@ -156,9 +156,11 @@
   // ---- live stream ----
   function connect() {
     if (state.source) { state.source.close(); }
+    var conn = $('conn');
+    conn.textContent = 'connecting';
+    conn.className = 'conn';
     var src = new EventSource('/api/stream?' + filterParams().toString());
     state.source = src;
-    var conn = $('conn');
     src.addEventListener('ready', function () { conn.textContent = 'live'; conn.className = 'conn on'; });
     src.addEventListener('article', function (ev) {
       var a = JSON.parse(ev.data);
@@ -559,6 +561,8 @@
     if (e) { e.preventDefault(); }
     problem('');
     writeUrl();
+    $('conn').textContent = 'connecting';
+    $('conn').className = 'conn';
     loadHistory().then(connect);
   }
 

@@ -148,6 +148,25 @@ class AlertTopologyTest {
   }
 
   @Test
+  void appliesSilencesFromTheRulesTopicWithoutRestart() {
+    start(RULES);
+    rules.pipeInput("silence/desk-1", ("{\"id\":\"desk-1\",\"rule\":\"prk\",\"key\":\"PRK\","
+        + "\"until\":\"2026-11-20T01:00:00Z\",\"reason\":\"silenced from the desk\"}")
+        .getBytes(StandardCharsets.UTF_8));
+    rules.pipeInput("silence/broken", "{\"id\":\"broken\"}".getBytes(StandardCharsets.UTF_8));
+    send(article("s1").actors("PRK").score(90).atMinute(5).build());
+    assertThat(readAlerts()).isEmpty();
+    // after its until time the silence no longer mutes
+    send(article("s2").actors("PRK").score(90).atMinute(61).build());
+    assertThat(readAlerts()).extracting(Alert::ruleId).containsExactly("prk");
+
+    rules.pipeInput("silence/desk-1", (byte[]) null);
+    send(article("s3").actors("PRK").score(90).atMinute(6).build());
+    assertThat(readAlerts()).extracting(Alert::ruleId).containsExactly("prk");
+    assertThat(metrics.counter(Metrics.DEAD_LETTERS, "stage", "alerting").count()).isEqualTo(1.0);
+  }
+
+  @Test
   void wallClockPunctuatorReportsQuietSource() {
     start(RULES);
     send(article("s1").at(java.time.Instant.parse("2026-11-20T00:00:00Z")).source("kcna").build());

@@ -75,7 +75,7 @@ class DeskIT {
   private static final List<Stage> stages = new ArrayList<>();
   private static Desk desk;
   private static ChromeDriver driver;
-  private static Path profile;
+  static Path profile;
   private static KafkaProducer<byte[], byte[]> producer;
   private static KafkaConsumer<byte[], byte[]> alerts;
   private static final List<Alert> firedAlerts = new CopyOnWriteArrayList<>();

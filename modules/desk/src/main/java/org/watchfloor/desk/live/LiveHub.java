@@ -24,10 +24,16 @@ public final class LiveHub {
    *
    * @param recordTime the Kafka record's timestamp, in epoch milliseconds
    */
-  public record Event(String name, String json, EnrichedArticle article, long recordTime) {
+  public record Event(String name, String json, EnrichedArticle article, long recordTime, byte[] frame) {
     public Event {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(json, "json");
+    }
+
+    /** An event whose server-sent-events frame is encoded once here, for every viewer to write as it is. */
+    public Event(String name, String json, EnrichedArticle article, long recordTime) {
+      this(name, json, article, recordTime,
+          ("event: " + name + "\ndata: " + json + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 
@@ -54,6 +60,11 @@ public final class LiveHub {
     /** The next event, or null after {@code millis} without one. */
     public Event poll(long millis) throws InterruptedException {
       return queue.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Moves up to {@code max} waiting events into {@code into} without waiting. */
+    public int drainTo(java.util.Collection<Event> into, int max) {
+      return queue.drainTo(into, max);
     }
 
     /** Whether the hub dropped this viewer for falling behind. */
