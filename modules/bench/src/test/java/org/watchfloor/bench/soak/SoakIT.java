@@ -253,6 +253,10 @@ class SoakIT {
                 + "enriched_seen=%d drain_after_load=%ds %s", duration, rate, faults.size(), poisonSent.get(),
             sendFailures.get(), seen.size(), drainSeconds.get(), r.line());
         Files.write(work.resolve("verdict.txt"), List.of(verdict, detail, String.join("\n", faults)));
+        // the curve behind the resource verdict, to tell a leak from a cache filling up
+        List<String> csv = new ArrayList<>(List.of("seconds,rss_kb,threads,fds"));
+        samples.forEach(x -> csv.add(x.atMillis() / 1000 + "," + x.rssKb() + "," + x.threads() + "," + x.fds()));
+        Files.write(work.resolve("samples.csv"), csv);
         System.out.println(detail);
         System.out.println(verdict);
         LOG.info("{}\n{}", detail, verdict);
