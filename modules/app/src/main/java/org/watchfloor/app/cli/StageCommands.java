@@ -15,9 +15,10 @@ final class StageCommands {
 
   @Command(name = "feeds", mixinStandardHelpOptions = true,
       description = {"Run the feeds stage alone (polls sources, publishes new entries).",
-          "Polls the sources in sources.yaml (RSS/Atom/RDF and listing pages) with conditional GET and",
-          "adaptive intervals, and publishes new entries. Instances split the sources through a Kafka",
-          "consumer group; when one dies, the others take its sources over."})
+          "Polls the sources in sources.yaml (RSS/Atom/RDF, JSON Feed 1.0/1.1 and listing pages) with",
+          "conditional GET and adaptive intervals, and publishes each poll's new entries and the source's",
+          "state in one Kafka transaction, so a crash re-emits and loses nothing. Instances split the sources",
+          "through a Kafka consumer group; when one dies, the others take its sources over."})
   static final class Feeds extends StageCommand {
     @Override
     Stage create(StageContext ctx) {
@@ -65,7 +66,10 @@ final class StageCommands {
   @Command(name = "alert", mixinStandardHelpOptions = true,
       description = {"Run alerting alone (rules on the live stream, notifications).",
           "Evaluates alert-rules.yaml (and runtime rule changes) on the enriched stream and delivers",
-          "notifications (webhook, Slack, email, log) exactly once."})
+          "notifications (webhook, Slack, email, log) exactly once. Webhook, Slack and SMTP hosts are",
+          "resolved once and connected to at the address checked; a webhook or Slack host on a loopback or",
+          "private address is refused unless alerting.notify.allow.private is true (SMTP: alerting.smtp.allow.private,",
+          "default true)."})
   static final class Alert extends StageCommand {
     @Override
     Stage create(StageContext ctx) {

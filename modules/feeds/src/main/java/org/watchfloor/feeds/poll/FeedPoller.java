@@ -286,13 +286,16 @@ public final class FeedPoller implements Stage {
     }
   }
 
-  /** Publishes one poll in one transaction; false when nothing of it was written (the state must not advance). */
-  private boolean publish(SourceTask task, PollResult result) {
+  /**
+   * Queues one poll for its partition's next transaction; the future says whether it was committed (the state must
+   * not advance otherwise). Null when this instance no longer owns the partition.
+   */
+  private java.util.concurrent.CompletableFuture<Boolean> publish(SourceTask task, PollResult result) {
     String name = task.source.name();
     byte[] key = name.getBytes(StandardCharsets.UTF_8);
     TransactionalPublisher publisher = publishers.get(task.partition);
     if (publisher == null) {
-      return false;
+      return null;
     }
     List<ProducerRecord<byte[], byte[]>> entries = new ArrayList<>(result.entries().size());
     for (FeedEntry e : result.entries()) {
@@ -307,19 +310,21 @@ public final class FeedPoller implements Stage {
           f.reason() + ": " + f.message(), f.url()));
     }
     rest.add(new ProducerRecord<>(Topics.FEED_STATE, key, Json.write(result.state())));
-    if (!publisher.publish(entries, rest)) {
-      return false;
-    }
-    entriesCounter.increment(entries.size());
-    if (f != null) {
-      deadLetterCounter.increment();
-      LOG.warn("Source {} failed ({}), next poll in {}s: {}", name, f.reason(), result.nextDelay().toSeconds(),
-          f.message());
-    } else if (!result.entries().isEmpty()) {
-      LOG.debug("Source {}: {} new entries, next poll in {}s", name, result.entries().size(),
-          result.nextDelay().toSeconds());
-    }
-    return true;
+    return publisher.submit(entries, rest).thenApply(committed -> {
+      if (!committed) {
+        return false;
+      }
+      entriesCounter.increment(entries.size());
+      if (f != null) {
+        deadLetterCounter.increment();
+        LOG.warn("Source {} failed ({}), next poll in {}s: {}", name, f.reason(), result.nextDelay().toSeconds(),
+            f.message());
+      } else if (!result.entries().isEmpty()) {
+        LOG.debug("Source {}: {} new entries, next poll in {}s", name, result.entries().size(),
+            result.nextDelay().toSeconds());
+      }
+      return true;
+    });
   }
 
   @Override
@@ -453,6 +458,9 @@ public final class FeedPoller implements Stage {
     FeedState state;
     volatile boolean cancelled;
     volatile ScheduledFuture<?> future;
+    /** The last poll's transaction and the state it carries, until known to be committed. */
+    java.util.concurrent.CompletableFuture<Boolean> lastPublish;
+    FeedState lastPublishedState;
 
     SourceTask(Source source, FeedState state, int partition) {
       this.source = source;
@@ -467,13 +475,23 @@ public final class FeedPoller implements Stage {
       }
       Duration next;
       try {
+        if (lastPublish != null) {
+          // Polls of one source never overlap their writes: the previous one is committed (or not) first; if it
+          // was not, the state stays as it was and this poll emits the same entries again.
+          if (lastPublish.join()) {
+            state = lastPublishedState;
+          }
+          lastPublish = null;
+          lastPublishedState = null;
+        }
         PollResult result = poller.poll(source, state);
         polls.incrementAndGet();
-        if (publish(this, result)) {
-          state = result.state();
+        java.util.concurrent.CompletableFuture<Boolean> published = publish(this, result);
+        if (published != null) {
+          lastPublish = published;
+          lastPublishedState = result.state();
           next = result.nextDelay();
         } else {
-          // Nothing was written: keep the state, so the same entries are emitted by a later poll.
           next = RETRY_AFTER_FAILED_PUBLISH;
         }
       } catch (RuntimeException e) {

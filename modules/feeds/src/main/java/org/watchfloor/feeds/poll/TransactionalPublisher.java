@@ -1,9 +1,13 @@
 package org.watchfloor.feeds.poll;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,8 +53,12 @@ final class TransactionalPublisher implements AutoCloseable {
     Properties p = new Properties();
     p.putAll(base);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(groupId, partition));
+    // A transaction's first sends meet CONCURRENT_TRANSACTIONS while the previous one's markers are written; the
+    // default 100 ms backoff made every commit cost a tenth of a second.
+    p.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "20");
     TransactionalPublisher t = new TransactionalPublisher(p, partition);
     t.start();
+    t.startCommitter();
     return t;
   }
 
@@ -63,12 +71,17 @@ final class TransactionalPublisher implements AutoCloseable {
     producer.initTransactions();
   }
 
+  private void startCommitter() {
+    committer = new Thread(this::commitLoop, "feeds-commit-" + partition);
+    committer.setDaemon(true);
+    committer.start();
+  }
+
   /** One poll's records waiting for a transaction, and how it ended. */
   private static final class Pending {
     final List<ProducerRecord<byte[], byte[]>> entries;
     final List<ProducerRecord<byte[], byte[]>> rest;
-    boolean done;
-    boolean committed;
+    final CompletableFuture<Boolean> done = new CompletableFuture<>();
 
     Pending(List<ProducerRecord<byte[], byte[]>> entries, List<ProducerRecord<byte[], byte[]>> rest) {
       this.entries = entries;
@@ -76,33 +89,62 @@ final class TransactionalPublisher implements AutoCloseable {
     }
   }
 
-  private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final LinkedBlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+  private volatile boolean closing;
+  private Thread committer;
 
   /**
-   * Writes one poll's records in a transaction: the entries, then the rest (dead letter, state). Polls that arrive
-   * while a transaction commits wait and go out together in the next one (group commit), so a partition commits
-   * once per batch of polls, not once per poll; a poll is still all or nothing. Returns true once committed; false
-   * when nothing of it was committed (the transaction was aborted or the producer fenced), in which case the caller
-   * keeps the source's previous state so that a later poll emits the same entries again.
+   * Queues one poll's records for the next transaction: its entries, then the rest (dead letter, state). A committer
+   * thread per partition takes everything queued, writes it in one transaction and commits (group commit), so the
+   * polling threads never wait for a commit and a partition commits once per batch, not once per poll; each poll is
+   * still all or nothing. The future completes with true once committed, false when nothing of it was (the
+   * transaction was aborted or the producer fenced), and then the caller keeps the source's previous state so that a
+   * later poll emits the same entries again.
    */
+  CompletableFuture<Boolean> submit(List<ProducerRecord<byte[], byte[]>> entries,
+                                    List<ProducerRecord<byte[], byte[]>> rest) {
+    Pending p = new Pending(entries, rest);
+    if (closing) {
+      p.done.complete(false);
+      return p.done;
+    }
+    waiting.add(p);
+    return p.done;
+  }
+
+  /** {@link #submit} and wait for the outcome. */
   boolean publish(List<ProducerRecord<byte[], byte[]>> entries, List<ProducerRecord<byte[], byte[]>> rest) {
-    Pending mine = new Pending(entries, rest);
-    waiting.add(mine);
-    synchronized (this) {
-      if (mine.done) {
-        return mine.committed;
+    return submit(entries, rest).join();
+  }
+
+  private void commitLoop() {
+    while (true) {
+      Pending first;
+      try {
+        first = waiting.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        first = waiting.poll();
       }
-      List<Pending> batch = new java.util.ArrayList<>();
-      for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
-        batch.add(p);
+      if (first == null) {
+        if (closing) {
+          return;
+        }
+        continue;
       }
-      boolean committed = commit(batch);
-      for (Pending p : batch) {
-        p.committed = committed;
-        p.done = true;
+      List<Pending> batch = new ArrayList<>();
+      batch.add(first);
+      waiting.drainTo(batch);
+      boolean committed;
+      try {
+        committed = commit(batch);
+      } catch (RuntimeException e) {
+        LOG.error("Sources partition {}: writing {} polls failed unexpectedly; they are polled again", partition,
+            batch.size(), e);
+        committed = false;
       }
-      return mine.committed;
+      boolean outcome = committed;
+      batch.forEach(p -> p.done.complete(outcome));
     }
   }
 
@@ -162,8 +204,18 @@ final class TransactionalPublisher implements AutoCloseable {
     }
   }
 
+  /** Commits what is queued, then closes the producer. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    closing = true;
+    try {
+      committer.join(TimeUnit.SECONDS.toMillis(60));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
+      p.done.complete(false);
+    }
     try {
       producer.close(Duration.ofSeconds(10));
     } catch (KafkaException e) {
