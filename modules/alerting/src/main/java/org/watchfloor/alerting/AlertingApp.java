@@ -25,6 +25,7 @@ import org.watchfloor.alerting.rules.RuleProblem;
 import org.watchfloor.alerting.rules.RuleSet;
 import org.watchfloor.model.config.ConfigException;
 import org.watchfloor.model.config.Settings;
+import org.watchfloor.runtime.BoundedRocksDb;
 import org.watchfloor.runtime.ProducerTuning;
 import org.watchfloor.runtime.Stage;
 import org.watchfloor.runtime.StageContext;
@@ -99,6 +100,7 @@ public final class AlertingApp {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG,
         Path.of(ctx.stateDir(NAME), s.get("alerting.instance", "default")).toString());
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(s.getDuration("alerting.commit.interval", Duration.ofMillis(100)).toMillis()));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(s.getInt("alerting.threads", 1)));

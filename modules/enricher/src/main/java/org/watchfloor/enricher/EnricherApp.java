@@ -19,6 +19,7 @@ import org.watchfloor.enricher.deadletter.DeadLetterProcessingHandler;
 import org.watchfloor.enricher.deadletter.DeadLetterProductionHandler;
 import org.watchfloor.model.Topics;
 import org.watchfloor.model.config.Settings;
+import org.watchfloor.runtime.BoundedRocksDb;
 import org.watchfloor.runtime.Metrics;
 import org.watchfloor.runtime.ProducerTuning;
 import org.watchfloor.runtime.Stage;
@@ -69,6 +70,7 @@ public final class EnricherApp {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.get("enricher.application.id", DEFAULT_APPLICATION_ID));
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, ctx.stateDir(NAME));
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(s.getDuration("enricher.commit.interval", Duration.ofMillis(100)).toMillis()));
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(s.getInt("enricher.threads", 1)));

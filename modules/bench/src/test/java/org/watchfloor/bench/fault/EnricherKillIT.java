@@ -110,6 +110,8 @@ class EnricherKillIT {
     List<String> ungrouped = Faults.ungrouped(copies, stories);
     System.out.printf("fault enricher-kill stories: copies=%d grouped=%d%n", copies.size(),
         copies.size() - ungrouped.size());
+    ungrouped.stream().limit(5).forEach(c -> System.out.println("ungrouped " + c + ": " + stories.get(c)
+        + "; its original: " + stories.get(c.substring(0, c.length() - "-copy".length()))));
     assertThat(ungrouped).as("copies not in their original's story").isEmpty();
     assertThat(v.lost()).isZero();
     assertThat(v.duplicated()).isZero();

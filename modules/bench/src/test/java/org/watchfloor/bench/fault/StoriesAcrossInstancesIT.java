@@ -26,7 +26,8 @@ import org.watchfloor.model.Topics;
  * Story grouping scaled out: 2 or 3 enricher instances, each in a JVM of its own, share the partitions; every article
  * has a syndicated copy under another id, which lands on another partition (most of the time) and is enriched by
  * another instance (often). Every copy must still join its original's story (the original's own, or the earlier
- * article's whose story the original joined), and every article be enriched once.
+ * article's whose story the original joined: the raw topic is shared with the other scenarios, whose articles each
+ * new application reads too), and every article be enriched once.
  */
 class StoriesAcrossInstancesIT {
   @TempDir Path dir;
@@ -91,12 +92,11 @@ class StoriesAcrossInstancesIT {
     List<String> ungrouped = Faults.ungrouped(copies, stories);
     System.out.printf("stories %d instances: copies=%d grouped=%d%n", instances, copies.size(),
         copies.size() - ungrouped.size());
-    ungrouped.stream().limit(5).forEach(c -> System.out.println("ungrouped " + c + ": " + stories.get(c)));
+    ungrouped.stream().limit(5).forEach(c -> System.out.println("ungrouped " + c + ": " + stories.get(c)
+        + "; its original: " + stories.get(c.substring(0, c.length() - "-copy".length()))));
 
     assertThat(v.lost()).isZero();
     assertThat(v.duplicated()).isZero();
     assertThat(ungrouped).as("copies not in their original's story").isEmpty();
-    // every update names an article of this run as the original
-    assertThat(stories.values()).allSatisfy(u -> assertThat(u.duplicateOf()).startsWith(run));
   }
 }

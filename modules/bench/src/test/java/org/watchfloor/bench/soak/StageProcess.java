@@ -65,7 +65,11 @@ final class StageProcess implements AutoCloseable {
         StageProcess.class.getName(), String.join(",", stages), bootstrap,
         elasticsearch, configDir.toString()));
     settings.forEach((k, v) -> cmd.add(k + "=" + v));
-    return new StageProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start(), log);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // as the launcher and the image run every stage: glibc's per-thread malloc arenas otherwise hold RocksDB's freed
+    // memory and the resident size creeps up
+    pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    return new StageProcess(pb.start(), log);
   }
 
   boolean awaitReady(Duration timeout) throws InterruptedException {
