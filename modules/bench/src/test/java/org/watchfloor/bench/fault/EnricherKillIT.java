@@ -101,7 +101,11 @@ class EnricherKillIT {
           return seen.size() >= total && Faults.ungrouped(copies, stories).isEmpty();
         });
         Faults.drainFor(reader, run, seen, Duration.ofSeconds(5));
-        Faults.drainStories(storyReader, run, stories);
+        // stories settle eventually: an original that joins an earlier story passes it on to its copies a moment later
+        Faults.waitUntil(Duration.ofSeconds(60), () -> {
+          Faults.drainStories(storyReader, run, stories);
+          return Faults.ungrouped(copies, stories).isEmpty();
+        });
       } finally {
         own.close();
       }

@@ -82,6 +82,11 @@ class StoriesAcrossInstancesIT {
           Faults.drain(enriched, run, seen);
           Faults.drainStories(storyReader, run, stories);
         }
+        // stories settle eventually: an original that joins an earlier story passes it on to its copies a moment later
+        Faults.waitUntil(Duration.ofSeconds(60), () -> {
+          Faults.drainStories(storyReader, run, stories);
+          return Faults.ungrouped(copies, stories).isEmpty();
+        });
       }
     } finally {
       for (ChildStage child : children) {
