@@ -71,11 +71,13 @@ public final class ReprocessCommand implements Callable<Integer> {
           "no Kafka to read the raw topic from: pass --kafka HOST:PORT or set kafka.bootstrap.servers");
     }
     Duration back = Durations.parse(since);
+    String esUrl = services.elasticsearch(settings) == null ? EsClients.DEFAULT_URL : services.elasticsearch(settings);
+    services.waitOptions().awaitKafka(settings, kafka, spec.commandLine().getErr());
+    services.waitOptions().awaitElasticsearch(settings, esUrl, spec.commandLine().getErr());
     Classifier classifier = Classifiers.loadAndWarmUp(services.configDir());
     Properties props = settings.kafkaProperties();
     props.put("bootstrap.servers", kafka);
-    ElasticsearchClient client = EsClients.create(settings, services.elasticsearch(settings) == null
-        ? EsClients.DEFAULT_URL : services.elasticsearch(settings));
+    ElasticsearchClient client = EsClients.create(settings, esUrl);
     Reprocessor reprocessor = new Reprocessor(props, client, classifier,
         new Reprocessor.Options(back, Durations.parse(follow), stopAfter, Durations.parse(progressEvery),
             settings.getInt("elasticsearch.replicas", 0)),

@@ -15,4 +15,15 @@ record CliRun(int exit, String out, String err) {
     int exit = cmd.execute(args);
     return new CliRun(exit, out.toString(), err.toString());
   }
+
+  /** Like {@link #of}, with the launcher's own error handling (exit codes and one-line messages). */
+  static CliRun withErrorHandling(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = org.watchfloor.app.Watchfloor.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int exit = cmd.execute(args);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
 }

@@ -99,14 +99,16 @@ class ReprocessCommandIT {
       Map<TopicPartition, Long> alertsBefore = ends(kafka, Topics.ALERTS);
 
       // stopped after 20 records, as Ctrl-C would: nothing swapped, the old generation still read
-      CliRun first = CliRun.of("reprocess", "--config", CONFIG.toString(), "--kafka", kafka, "--elasticsearch", es, "--since", "1d",
+      CliRun first = CliRun.of("reprocess", "--config", CONFIG.toString(), "--kafka", kafka, "--elasticsearch", es,
+          "--since", "1d",
           "--follow", "2s", "--stop-after", "20", "--progress-every", "1s");
       assertThat(first.exit()).as(first.err()).isEqualTo(1);
       assertThat(first.out()).contains("Generation 2:").contains("Stopped after").contains("resume");
       assertThat(versions()).containsOnlyKeys("rules-000000000000");
 
       // the same command resumes the same generation, catches up, and swaps
-      CliRun second = CliRun.of("reprocess", "--config", CONFIG.toString(), "--kafka", kafka, "--elasticsearch", es, "--since", "1d",
+      CliRun second = CliRun.of("reprocess", "--config", CONFIG.toString(), "--kafka", kafka, "--elasticsearch", es,
+          "--since", "1d",
           "--follow", "12s", "--progress-every", "1s");
       assertThat(second.exit()).as(second.out() + second.err()).isZero();
       assertThat(second.out()).contains("Resuming generation 2").contains("articles/s").contains("caught up")

@@ -124,14 +124,15 @@ class RulesTestCommandIT {
   }
 
   @Test
-  void unreachableElasticsearchIsOneClearLineOnErrAndExitCode2() throws Exception {
+  void unreachableElasticsearchIsSaidInPlainWordsUntilTheWaitTimeoutThenExitCode3() throws Exception {
     String dead = IndexedArticles.deadUrl();
 
-    CliRun run = CliRun.of("rules", "test", twoRules().toString(), "--elasticsearch", dead);
+    CliRun run = CliRun.withErrorHandling("rules", "test", twoRules().toString(), "--elasticsearch", dead,
+        "--wait-timeout", "2s");
 
-    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(org.watchfloor.app.Watchfloor.SERVICE_UNAVAILABLE);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("cannot read the articles from Elasticsearch at " + dead + ": ")
-        .doesNotContain("\tat ");
+    assertThat(run.err()).contains("cannot reach Elasticsearch at " + dead + ": connection refused",
+        "gave up after 2s (--wait-timeout)").doesNotContain("\tat ", "Exception");
   }
 }

@@ -128,13 +128,14 @@ class TrendsCommandIT {
   }
 
   @Test
-  void unreachableElasticsearchIsOneClearLineOnErrAndExitCode2() throws Exception {
+  void unreachableElasticsearchIsSaidInPlainWordsUntilTheWaitTimeoutThenExitCode3() throws Exception {
     String dead = IndexedArticles.deadUrl();
 
-    CliRun run = CliRun.of("trends", "--elasticsearch", dead, "--actor", actor);
+    CliRun run = CliRun.withErrorHandling("trends", "--elasticsearch", dead, "--actor", actor, "--wait-timeout", "2s");
 
-    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(org.watchfloor.app.Watchfloor.SERVICE_UNAVAILABLE);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("cannot query Elasticsearch at " + dead + ": ").doesNotContain("\tat ");
+    assertThat(run.err()).contains("cannot reach Elasticsearch at " + dead + ": connection refused",
+        "gave up after 2s (--wait-timeout)").doesNotContain("\tat ", "Exception");
   }
 }
