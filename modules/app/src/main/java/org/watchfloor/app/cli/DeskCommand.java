@@ -49,8 +49,6 @@ public final class DeskCommand implements Callable<Integer> {
               + "(WATCHFLOOR_KAFKA_BOOTSTRAP_SERVERS); `watchfloor up` runs a desk with everything else");
     }
     String es = services.elasticsearch(settings);
-    services.waitOptions().awaitKafka(settings, kafka, spec.commandLine().getErr());
-    services.waitOptions().awaitElasticsearch(settings, es, spec.commandLine().getErr());
     DeskSettings desk = DeskSettings.from(settings);
     if (port != null) {
       desk = desk.withPort(port);
