@@ -72,8 +72,6 @@ public final class ReprocessCommand implements Callable<Integer> {
     }
     Duration back = Durations.parse(since);
     String esUrl = services.elasticsearch(settings) == null ? EsClients.DEFAULT_URL : services.elasticsearch(settings);
-    services.waitOptions().awaitKafka(settings, kafka, spec.commandLine().getErr());
-    services.waitOptions().awaitElasticsearch(settings, esUrl, spec.commandLine().getErr());
     Classifier classifier = Classifiers.loadAndWarmUp(services.configDir());
     Properties props = settings.kafkaProperties();
     props.put("bootstrap.servers", kafka);
