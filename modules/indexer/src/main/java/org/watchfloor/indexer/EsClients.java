@@ -76,7 +76,8 @@ public final class EsClients {
     }
     ElasticsearchClient client = create(settings, url, (int) ServiceProbe.CONNECT_TIMEOUT.toMillis(), 3_000);
     try {
-      client.info();
+      // the cluster health, not GET /: a minimal node may not serve its root page (seen: 405) and still be healthy
+      client.cluster().health();
       return null;
     } catch (co.elastic.clients.transport.TransportException e) {
       int status = e.statusCode();
