@@ -55,7 +55,7 @@ class EnricherKillIT {
     Map<String, String> ownValues = new HashMap<>(values);
     ownValues.put("enricher.state.dir", dir.resolve("own").toString());
 
-    SyntheticArticles articles = new SyntheticArticles(run, 0, 3);
+    SyntheticArticles articles = new SyntheticArticles(run, 0, run.hashCode());
     List<String> expected = new ArrayList<>();
     Map<String, Integer> seen = Faults.newCounts();
     List<String> copies = new ArrayList<>();

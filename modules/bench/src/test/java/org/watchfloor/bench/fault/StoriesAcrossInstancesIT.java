@@ -56,7 +56,8 @@ class StoriesAcrossInstancesIT {
       for (ChildStage child : children) {
         assertThat(child.awaitReady(Duration.ofSeconds(180))).as("enricher instance started").isTrue();
       }
-      SyntheticArticles articles = new SyntheticArticles(run, 0, 5);
+      // texts of their own: the raw topic is shared with the other scenarios, and each new application reads it all
+      SyntheticArticles articles = new SyntheticArticles(run, 0, run.hashCode());
       try (KafkaProducer<byte[], byte[]> producer = Faults.producer(bootstrap);
           KafkaConsumer<byte[], byte[]> enriched = Faults.committedReader(bootstrap, Topics.ENRICHED);
           KafkaConsumer<byte[], byte[]> storyReader = Faults.committedReader(bootstrap, Topics.STORIES)) {
